@@ -1,0 +1,370 @@
+package org.jointcall.contracts.binding;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBElement;
+import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.Marshaller;
+import jakarta.xml.bind.Unmarshaller;
+import jakarta.xml.bind.UnmarshallerHandler;
+import jakarta.xml.bind.ValidationEvent;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.ValidatorHandler;
+import org.jointcall.contracts.identifier.LocalProposalIdFormats;
+import org.jointcall.contracts.v1.CanonicalMessage;
+import org.jointcall.contracts.v1.JointCall;
+import org.jointcall.contracts.v1.ObjectFactory;
+import org.jointcall.contracts.validation.CanonicalContentRules;
+import org.jointcall.contracts.validation.ContractViolation;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.XMLReader;
+
+/**
+ * Reads and writes canonical messages as XML and as JSON, from the same generated classes, and
+ * never lets a message that breaks the contract in or out: every read and every write passes the
+ * XSD and the {@link CanonicalContentRules}, and a refusal names each wrong field (with line and
+ * column when the sender sent XML or JSON text). XML and JSON carry the same object: reading one and
+ * writing the other loses nothing.
+ *
+ * <p>XML is parsed with DTDs refused and nothing external ever fetched (see {@link SecureXml}).
+ * One instance is meant to be shared: it is thread-safe, and the JAXB context, schema and JSON
+ * mapper are built once in the constructor.
+ */
+public final class CanonicalCodec {
+
+    /** Where the contract partners read lives on the class path. */
+    public static final String SCHEMA_RESOURCE = "/org/jointcall/contracts/v1/jointcall-canonical-v1.xsd";
+    public static final String NAMESPACE = "urn:jointcall:canonical:v1";
+
+    private static final ObjectFactory ELEMENTS = new ObjectFactory();
+
+    private final JAXBContext context;
+    private final Schema schema;
+    private final ObjectMapper json;
+    private final CanonicalContentRules rules;
+
+    /** A codec checking the proposal-id formats of the agencies known out of the box. */
+    public CanonicalCodec() {
+        this(LocalProposalIdFormats.known());
+    }
+
+    /** A codec checking local proposal ids against {@code formats} (known agencies plus configured ones). */
+    public CanonicalCodec(LocalProposalIdFormats formats) {
+        this.rules = new CanonicalContentRules(formats);
+        this.schema = loadSchema();
+        try {
+            this.context = JAXBContext.newInstance(ObjectFactory.class);
+        } catch (JAXBException e) {
+            throw new IllegalStateException("cannot build the JAXB context of the canonical model", e);
+        }
+        this.json = JsonMapper.builder()
+                .annotationIntrospector(new CanonicalJsonIntrospector(TypeFactory.defaultInstance()))
+                .addModule(new JavaTimeModule())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .withConfigOverride(List.class, o -> o.setInclude(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, null)))
+                .build();
+    }
+
+    private static Schema loadSchema() {
+        URL xsd = CanonicalCodec.class.getResource(SCHEMA_RESOURCE);
+        if (xsd == null) {
+            throw new IllegalStateException("the canonical schema " + SCHEMA_RESOURCE + " is not on the class path");
+        }
+        try {
+            return SecureXml.schemaFactory().newSchema(new StreamSource(xsd.toExternalForm()));
+        } catch (SAXException e) {
+            throw new IllegalStateException("the canonical schema " + SCHEMA_RESOURCE + " does not load", e);
+        }
+    }
+
+    /** The compiled canonical schema, for callers that validate documents themselves. */
+    public Schema schema() {
+        return schema;
+    }
+
+    /** @throws InvalidMessageException if the message breaks the contract (problems located in the produced XML) */
+    public byte[] toXml(CanonicalMessage message) {
+        Objects.requireNonNull(message, "message");
+        byte[] xml = marshal(ELEMENTS.createMessage(message));
+        read(xml, CanonicalMessage.class, Source.PRODUCED_XML);
+        return xml;
+    }
+
+    /** @throws InvalidMessageException naming line, column, field and reason of each problem */
+    public CanonicalMessage fromXml(byte[] xml) {
+        return read(Objects.requireNonNull(xml, "xml"), CanonicalMessage.class, Source.XML);
+    }
+
+    /** @throws InvalidMessageException if the message breaks the contract */
+    public byte[] toJson(CanonicalMessage message) {
+        Objects.requireNonNull(message, "message");
+        read(marshal(ELEMENTS.createMessage(message)), CanonicalMessage.class, Source.JSON_OBJECT);
+        try {
+            return json.writeValueAsBytes(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a schema-valid message as JSON", e);
+        }
+    }
+
+    /**
+     * Reads JSON, then holds the result to exactly the same schema and rules as XML.
+     *
+     * @throws InvalidMessageException naming the field and reason (and line/column for JSON syntax and type errors)
+     */
+    public CanonicalMessage fromJson(byte[] jsonBytes) {
+        Objects.requireNonNull(jsonBytes, "json");
+        CanonicalMessage parsed;
+        try {
+            parsed = json.readValue(jsonBytes, CanonicalMessage.class);
+        } catch (IOException e) {
+            throw new InvalidMessageException("JSON message", List.of(jsonProblem(e)));
+        }
+        if (parsed == null) {
+            throw new InvalidMessageException("JSON message", List.of(new MessageProblem("message", "the document is null", 1, 1)));
+        }
+        return read(marshal(ELEMENTS.createMessage(parsed)), CanonicalMessage.class, Source.JSON_OBJECT);
+    }
+
+    /** A call definition as XML (call definitions are configured and shared as documents). */
+    public byte[] callToXml(JointCall call) {
+        Objects.requireNonNull(call, "call");
+        byte[] xml = marshal(ELEMENTS.createJointCall(call));
+        read(xml, JointCall.class, Source.PRODUCED_XML);
+        return xml;
+    }
+
+    /** @throws InvalidMessageException naming line, column, field and reason of each problem */
+    public JointCall callFromXml(byte[] xml) {
+        return read(Objects.requireNonNull(xml, "xml"), JointCall.class, Source.XML);
+    }
+
+    private byte[] marshal(JAXBElement<?> element) {
+        try {
+            Marshaller marshaller = context.createMarshaller();
+            marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, Boolean.TRUE);
+            marshaller.setProperty(Marshaller.JAXB_ENCODING, StandardCharsets.UTF_8.name());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            marshaller.marshal(element, out);
+            return out.toByteArray();
+        } catch (JAXBException e) {
+            throw new IllegalStateException("cannot write " + element.getName().getLocalPart() + " as XML", e);
+        }
+    }
+
+    /** Where the bytes being read came from: decides how problems are located and described. */
+    private enum Source {
+        XML("XML message", true),
+        PRODUCED_XML("produced XML", true),
+        JSON_OBJECT("JSON message", false);
+
+        final String description;
+        final boolean textPositions;
+
+        Source(String description, boolean textPositions) {
+            this.description = description;
+            this.textPositions = textPositions;
+        }
+    }
+
+    private <T> T read(byte[] xml, Class<T> type, Source source) {
+        ProblemCollector problems = new ProblemCollector(source);
+        Object result;
+        try {
+            XMLReader reader = SecureXml.saxParserFactory().newSAXParser().getXMLReader();
+            ElementPathFilter paths = new ElementPathFilter(reader, type);
+            problems.paths = paths;
+
+            Unmarshaller unmarshaller = context.createUnmarshaller();
+            unmarshaller.setEventHandler(problems::bindingEvent);
+            UnmarshallerHandler binder = unmarshaller.getUnmarshallerHandler();
+
+            ValidatorHandler validator = schema.newValidatorHandler();
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            validator.setErrorHandler(problems);
+            validator.setContentHandler(binder);
+
+            paths.setContentHandler(validator);
+            paths.setErrorHandler(problems);
+            paths.parse(new InputSource(new ByteArrayInputStream(xml)));
+            problems.throwIfAny();
+            result = binder.getResult();
+        } catch (SAXParseException e) {
+            problems.add(e);
+            throw problems.failure();
+        } catch (SAXException | IOException e) {
+            problems.add(new MessageProblem(problems.currentPath(), "unreadable XML: " + e.getMessage(), 0, 0));
+            throw problems.failure();
+        } catch (ParserConfigurationException | JAXBException e) {
+            throw new IllegalStateException("cannot set up the XML reader", e);
+        }
+        Object value = result instanceof JAXBElement ? ((JAXBElement<?>) result).getValue() : result;
+        if (!type.isInstance(value)) {
+            String rootName = result instanceof JAXBElement ? ((JAXBElement<?>) result).getName().getLocalPart() : String.valueOf(result);
+            problems.add(new MessageProblem(rootName, "expected a " + expectedRoot(type) + " document", 1, 1));
+            throw problems.failure();
+        }
+        T typed = type.cast(value);
+        List<ContractViolation> violations = typed instanceof CanonicalMessage
+                ? rules.check((CanonicalMessage) typed)
+                : rules.check((JointCall) typed);
+        for (ContractViolation violation : violations) {
+            problems.addAt(violation.field(), violation.reason());
+        }
+        problems.throwIfAny();
+        return typed;
+    }
+
+    private static String expectedRoot(Class<?> type) {
+        return type == JointCall.class ? "jointCall" : "message";
+    }
+
+    private static MessageProblem jsonProblem(IOException e) {
+        int line = 0;
+        int column = 0;
+        String reason = e.getMessage();
+        String field = "message";
+        if (e instanceof JsonProcessingException) {
+            JsonProcessingException processing = (JsonProcessingException) e;
+            JsonLocation location = processing.getLocation();
+            if (location != null) {
+                line = location.getLineNr();
+                column = location.getColumnNr();
+            }
+            reason = processing.getOriginalMessage();
+        }
+        if (e instanceof JsonMappingException && !((JsonMappingException) e).getPath().isEmpty()) {
+            StringBuilder path = new StringBuilder();
+            for (JsonMappingException.Reference reference : ((JsonMappingException) e).getPath()) {
+                if (reference.getFieldName() != null) {
+                    path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+                } else if (reference.getIndex() >= 0) {
+                    path.append('[').append(reference.getIndex()).append(']');
+                }
+            }
+            field = path.toString();
+        }
+        return new MessageProblem(field, reason.replaceAll("\\s*\\(class [^)]*\\)", "").strip(), line, column);
+    }
+
+    /**
+     * Gathers parser, schema and binding problems with the field the parser was in. Binding problems
+     * are only reported when the schema found none: after a schema error they are just echoes.
+     */
+    private static final class ProblemCollector implements ErrorHandler {
+        private final Source source;
+        private final List<MessageProblem> schemaProblems = new ArrayList<>();
+        private final List<MessageProblem> bindingProblems = new ArrayList<>();
+        ElementPathFilter paths;
+
+        ProblemCollector(Source source) {
+            this.source = source;
+        }
+
+        String currentPath() {
+            return paths == null ? "document" : paths.currentPath();
+        }
+
+        @Override
+        public void warning(SAXParseException exception) {
+            // warnings do not make a message invalid
+        }
+
+        @Override
+        public void error(SAXParseException exception) {
+            add(exception);
+        }
+
+        @Override
+        public void fatalError(SAXParseException exception) throws SAXException {
+            throw exception;
+        }
+
+        void add(SAXParseException e) {
+            String reason = readable(e.getMessage());
+            String field = currentPath();
+            boolean echo = e.getMessage() != null
+                    && (e.getMessage().startsWith("cvc-type.3.1.3") || e.getMessage().startsWith("cvc-attribute.3")
+                        || e.getMessage().startsWith("cvc-complex-type.2.2"))
+                    && schemaProblems.stream().anyMatch(p -> p.field().equals(field));
+            if (!echo) {
+                add(new MessageProblem(field, reason, e.getLineNumber(), e.getColumnNumber()));
+            }
+        }
+
+        void add(MessageProblem problem) {
+            schemaProblems.add(source.textPositions ? problem : new MessageProblem(problem.field(), problem.reason(), 0, 0));
+        }
+
+        void addAt(String field, String reason) {
+            int[] start = paths == null ? new int[] {0, 0} : paths.startOf(field);
+            add(new MessageProblem(field, reason, start[0], start[1]));
+        }
+
+        boolean bindingEvent(ValidationEvent event) {
+            int line = event.getLocator() == null ? 0 : event.getLocator().getLineNumber();
+            int column = event.getLocator() == null ? 0 : event.getLocator().getColumnNumber();
+            Throwable cause = event.getLinkedException();
+            String reason = event.getMessage() != null ? event.getMessage() : String.valueOf(cause);
+            bindingProblems.add(new MessageProblem(currentPath(), readable(reason),
+                    source.textPositions ? line : 0, source.textPositions ? column : 0));
+            return true;
+        }
+
+        void throwIfAny() {
+            if (!schemaProblems.isEmpty() || !bindingProblems.isEmpty()) {
+                throw failure();
+            }
+        }
+
+        InvalidMessageException failure() {
+            List<MessageProblem> all = schemaProblems.isEmpty() ? bindingProblems : schemaProblems;
+            return new InvalidMessageException(source.description, all);
+        }
+
+        private static String readable(String parserMessage) {
+            if (parserMessage == null) {
+                return "invalid";
+            }
+            if (parserMessage.contains("DOCTYPE is disallowed")) {
+                return "document type declarations (DOCTYPE/DTD) are refused: they allow entity expansion and external entity attacks";
+            }
+            return parserMessage.replaceFirst("^cvc-[a-zA-Z0-9.\\-]+: ", "").replace("\"" + NAMESPACE + "\":", "");
+        }
+    }
+}

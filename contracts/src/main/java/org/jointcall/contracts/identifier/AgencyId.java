@@ -1,0 +1,66 @@
+package org.jointcall.contracts.identifier;
+
+import java.util.regex.Pattern;
+import org.jointcall.contracts.validation.ContractViolation;
+
+/**
+ * The code of a funding agency taking part in joint calls. Deliberately not an enum: an agency
+ * configured by a coordinator must be usable without a new release, so any well-formed upper-case
+ * code is accepted and the known agencies are just named constants.
+ */
+public final class AgencyId implements Comparable<AgencyId> {
+
+    private static final Pattern FORMAT = Pattern.compile("[A-Z][A-Z0-9]{1,15}");
+
+    public static final AgencyId JST = new AgencyId("JST");
+    public static final AgencyId NSF = new AgencyId("NSF");
+    public static final AgencyId UKRI = new AgencyId("UKRI");
+    public static final AgencyId DFG = new AgencyId("DFG");
+    public static final AgencyId NWO = new AgencyId("NWO");
+    public static final AgencyId NSERC = new AgencyId("NSERC");
+    public static final AgencyId RCF = new AgencyId("RCF");
+    public static final AgencyId NRF = new AgencyId("NRF");
+    public static final AgencyId ANR = new AgencyId("ANR");
+
+    private final String code;
+
+    private AgencyId(String code) {
+        this.code = code;
+    }
+
+    /** @throws ContractViolation on field {@code agency} unless the code is 2–16 upper-case letters/digits starting with a letter */
+    public static AgencyId of(String code) {
+        if (code == null || code.isEmpty()) {
+            throw new ContractViolation("agency", "an agency code is required, e.g. NSF");
+        }
+        if (!FORMAT.matcher(code).matches()) {
+            throw new ContractViolation("agency", "agency code '" + code
+                    + "' should be 2 to 16 upper-case letters or digits starting with a letter, e.g. UKRI");
+        }
+        return new AgencyId(code);
+    }
+
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public int compareTo(AgencyId other) {
+        return code.compareTo(other.code);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AgencyId && ((AgencyId) other).code.equals(code);
+    }
+
+    @Override
+    public int hashCode() {
+        return code.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return code;
+    }
+}
