@@ -1,0 +1,167 @@
+package org.jointcall.adapters.document;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathExpressionException;
+import org.jointcall.adapters.spi.SourcePosition;
+import org.jointcall.adapters.spi.TranslationException;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/** An XML element of a native document; positions are the line and column where elements start. */
+final class XmlNativeNode implements NativeNode {
+
+    private final String agency;
+    private final Element element;
+
+    XmlNativeNode(String agency, Element element) {
+        this.agency = agency;
+        this.element = element;
+    }
+
+    Element element() {
+        return element;
+    }
+
+    private List<Node> select(NativePath path) {
+        NodeList nodes;
+        try {
+            nodes = (NodeList) ((XmlNativePath) path).compiled().evaluate(element, XPathConstants.NODESET);
+        } catch (XPathExpressionException e) {
+            throw new TranslationException(agency, location() + "/" + path.expression(), position(), "XPath failed: " + e.getMessage(), e);
+        }
+        List<Node> selected = new ArrayList<>(nodes.getLength());
+        for (int i = 0; i < nodes.getLength(); i++) {
+            selected.add(nodes.item(i));
+        }
+        return selected;
+    }
+
+    @Override
+    public Optional<NativeScalar> scalar(NativePath path) {
+        List<Node> nodes = select(path);
+        if (nodes.isEmpty()) {
+            return Optional.empty();
+        }
+        Node node = nodes.get(0);
+        Element owner = node instanceof Attr attr ? attr.getOwnerElement() : (Element) node;
+        String field = pathOf(owner) + (node instanceof Attr attr ? "/@" + attr.getName() : "");
+        if (nodes.size() > 1) {
+            throw new TranslationException(agency, field, positionOf((Element) nodes.get(1)),
+                    "expected one " + path.expression() + ", found " + nodes.size());
+        }
+        return Optional.of(new NativeScalar(TextNode.valueOf(node.getTextContent()), field, positionOf(owner)));
+    }
+
+    @Override
+    public List<NativeScalar> scalars(NativePath path) {
+        List<NativeScalar> values = new ArrayList<>();
+        for (Node node : select(path)) {
+            Element owner = node instanceof Attr attr ? attr.getOwnerElement() : (Element) node;
+            values.add(new NativeScalar(TextNode.valueOf(node.getTextContent()), pathOf(owner), positionOf(owner)));
+        }
+        return values;
+    }
+
+    @Override
+    public void add(NativePath path, JsonNode value) {
+        put(path, value);
+    }
+
+    @Override
+    public List<NativeNode> children(NativePath path) {
+        List<NativeNode> children = new ArrayList<>();
+        for (Node node : select(path)) {
+            children.add(new XmlNativeNode(agency, (Element) node));
+        }
+        return children;
+    }
+
+    @Override
+    public void put(NativePath path, JsonNode value) {
+        XmlNativePath xmlPath = (XmlNativePath) path;
+        List<String> names = xmlPath.elements();
+        if (xmlPath.attribute() != null) {
+            walk(names, names.size()).setAttribute(xmlPath.attribute(), value.asText());
+        } else {
+            Element parent = walk(names, names.size() - 1);
+            Element leaf = element.getOwnerDocument().createElementNS(null, names.get(names.size() - 1));
+            leaf.setTextContent(value.asText());
+            parent.appendChild(leaf);
+        }
+    }
+
+    @Override
+    public NativeNode child(NativePath path) {
+        List<String> names = ((XmlNativePath) path).elements();
+        return new XmlNativeNode(agency, walk(names, names.size()));
+    }
+
+    @Override
+    public NativeNode append(NativePath path) {
+        List<String> names = ((XmlNativePath) path).elements();
+        Element parent = walk(names, names.size() - 1);
+        Element child = element.getOwnerDocument().createElementNS(null, names.get(names.size() - 1));
+        parent.appendChild(child);
+        return new XmlNativeNode(agency, child);
+    }
+
+    /** Walks the first {@code count} element steps, reusing the last matching child or creating it. */
+    private Element walk(List<String> names, int count) {
+        Element current = element;
+        for (int i = 0; i < count; i++) {
+            Element next = null;
+            for (Node child = current.getLastChild(); child != null && next == null; child = child.getPreviousSibling()) {
+                if (child instanceof Element candidate && candidate.getTagName().equals(names.get(i))) {
+                    next = candidate;
+                }
+            }
+            if (next == null) {
+                next = element.getOwnerDocument().createElementNS(null, names.get(i));
+                current.appendChild(next);
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    private static SourcePosition positionOf(Element element) {
+        Object line = element.getUserData(PositionalDomBuilder.LINE);
+        Object column = element.getUserData(PositionalDomBuilder.COLUMN);
+        return line instanceof Integer l && column instanceof Integer c && l > 0
+                ? SourcePosition.lineColumn(l, c) : SourcePosition.unknown();
+    }
+
+    /** An XPath-like location such as {@code /Antrag/Team/Person[2]/ORCID}, indexes only where names repeat. */
+    private static String pathOf(Element element) {
+        StringBuilder path = new StringBuilder();
+        for (Node node = element; node instanceof Element e; node = node.getParentNode()) {
+            int index = 0;
+            int count = 0;
+            for (Node sibling = e.getParentNode().getFirstChild(); sibling != null; sibling = sibling.getNextSibling()) {
+                if (sibling instanceof Element s && s.getTagName().equals(e.getTagName())) {
+                    count++;
+                    index = s == e ? count : index;
+                }
+            }
+            path.insert(0, "/" + e.getTagName() + (count > 1 ? "[" + index + "]" : ""));
+        }
+        return path.toString();
+    }
+
+    @Override
+    public SourcePosition position() {
+        return positionOf(element);
+    }
+
+    @Override
+    public String location() {
+        return pathOf(element);
+    }
+}

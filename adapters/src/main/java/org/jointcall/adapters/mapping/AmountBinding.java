@@ -1,0 +1,66 @@
+package org.jointcall.adapters.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.List;
+import java.util.Optional;
+import org.jointcall.adapters.document.NativeNode;
+import org.jointcall.adapters.document.NativePath;
+import org.jointcall.adapters.document.NativeScalar;
+
+/**
+ * A native amount in the agency's one currency ⇄ a canonical monetary amount ({@code value} and
+ * {@code currency}). Each agency funds only its own researchers in its own currency, so most formats
+ * state no currency; an amount in another currency is not carried rather than silently relabelled.
+ */
+final class AmountBinding implements Binding {
+
+    private final NativePath path;
+    private final String pointer;
+    private final ValueCodec codec;
+    private final String currency;
+
+    AmountBinding(NativePath path, String pointer, ValueCodec codec, String currency) {
+        this.path = path;
+        this.pointer = CanonicalTree.checked(pointer);
+        this.codec = codec;
+        this.currency = currency;
+    }
+
+    @Override
+    public void read(NativeNode source, ObjectNode canonical, MappingContext context) {
+        Optional<NativeScalar> value = source.scalar(path);
+        if (value.isPresent()) {
+            ObjectNode amount = CanonicalTree.object(canonical, pointer);
+            try {
+                amount.set("value", codec.toCanonical(value.get().value()));
+            } catch (IllegalArgumentException e) {
+                throw context.invalid(value.get(), e);
+            }
+            amount.set("currency", TextNode.valueOf(currency));
+        }
+    }
+
+    @Override
+    public void write(JsonNode canonical, NativeNode target, MappingContext context) {
+        JsonNode amount = CanonicalTree.get(canonical, pointer);
+        if (amount == null || !currency.equals(amount.path("currency").asText()) || !amount.hasNonNull("value")) {
+            return;
+        }
+        try {
+            JsonNode nativeValue = codec.toNative(amount.get("value"));
+            if (nativeValue != null) {
+                target.put(path, nativeValue);
+            }
+        } catch (IllegalArgumentException e) {
+            throw context.unwritable(pointer + "/value", "'" + amount.get("value").asText() + "' " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<MappingRow> rows() {
+        return List.of(new MappingRow(path.expression(), pointer + "/value", codec.description()),
+                new MappingRow("(implied)", pointer + "/currency", "always " + currency + " in this format"));
+    }
+}

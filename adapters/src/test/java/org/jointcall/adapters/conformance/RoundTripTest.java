@@ -1,0 +1,63 @@
+package org.jointcall.adapters.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.stream.Stream;
+import org.jointcall.adapters.spi.InboundTranslation;
+import org.jointcall.adapters.spi.OutboundTranslation;
+import org.jointcall.adapters.spi.TranslationNote;
+import org.jointcall.contracts.binding.CanonicalCodec;
+import org.jointcall.contracts.v1.CanonicalMessage;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class RoundTripTest {
+
+    private static final CanonicalCodec CODEC = new CanonicalCodec();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Stream<Sample> samples() {
+        return Samples.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void sampleIsReadAsItsKind(Sample sample) {
+        InboundTranslation in = sample.adapter().toCanonical(sample.bytes());
+
+        assertThat(in.message().getKind()).isEqualTo(sample.kind());
+        assertThat(sample.adapter().messageKinds()).contains(sample.kind());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void canonicalToNativeToCanonicalGivesTheSameMessage(Sample sample) throws IOException {
+        CanonicalMessage original = sample.adapter().toCanonical(sample.bytes()).message();
+
+        OutboundTranslation out = sample.adapter().fromCanonical(original);
+        CanonicalMessage again = sample.adapter().toCanonical(out.body()).message();
+
+        assertThat(out.report().notes()).as("nothing lost writing %s", sample).isEmpty();
+        assertThat(canonicalJson(again)).isEqualTo(canonicalJson(original));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void nativeToCanonicalToNativeGivesAnEquivalentDocument(Sample sample) {
+        InboundTranslation in = sample.adapter().toCanonical(sample.bytes());
+
+        OutboundTranslation out = sample.adapter().fromCanonical(in.message());
+
+        assertThat(out.mediaType()).isEqualTo(sample.adapter().mediaTypes().get(0));
+        assertThat(NativeDocuments.equivalent(sample.bytes(), out.body(), sample.isXml(), in.report().fields(TranslationNote.Kind.WITHHELD)))
+                .as("%s written back:%n%s", sample, new String(out.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .isTrue();
+    }
+
+    private static JsonNode canonicalJson(CanonicalMessage message) throws IOException {
+        return JSON.readTree(CODEC.toJson(message));
+    }
+}
