@@ -39,7 +39,12 @@ public final class Bindings {
 
     /** An amount in the format's one currency ⇄ a canonical {@code {value, currency}}. */
     public Binding amount(String nativePath, String canonicalPointer, ValueCodec codec, String currency) {
-        return new AmountBinding(format.path(nativePath), canonicalPointer, codec, currency);
+        return qualified(nativePath, canonicalPointer, codec, "currency", currency);
+    }
+
+    /** A value whose qualifier the format implies ⇄ a canonical {@code {value, <qualifier>}} object. */
+    public Binding qualified(String nativePath, String canonicalPointer, ValueCodec codec, String qualifier, String qualifierValue) {
+        return new QualifiedValueBinding(format.path(nativePath), canonicalPointer, codec, qualifier, qualifierValue);
     }
 
     public Binding constant(String canonicalPointer, JsonNode value) {

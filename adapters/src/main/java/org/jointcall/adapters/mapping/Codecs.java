@@ -67,6 +67,11 @@ public final class Codecs {
         return of("whole number", n -> LongNode.valueOf(parseLong(n.asText())), n -> LongNode.valueOf(parseLong(n.asText())));
     }
 
+    /** A JSON number natively ⇄ its text canonically (a numeric score kept verbatim, e.g. UKRI's 1–6). */
+    public static ValueCodec numberAsText() {
+        return of("number ⇄ its text", n -> TextNode.valueOf(Long.toString(parseLong(n.asText()))), n -> LongNode.valueOf(parseLong(n.asText())));
+    }
+
     /** A decimal amount, kept exactly (no binary floating point anywhere near money). */
     public static ValueCodec decimal() {
         return of("decimal number", n -> DecimalNode.valueOf(parseDecimal(n.asText())), n -> DecimalNode.valueOf(parseDecimal(n.asText())));

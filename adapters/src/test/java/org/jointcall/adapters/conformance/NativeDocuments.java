@@ -17,7 +17,8 @@ import org.w3c.dom.Node;
 
 /**
  * Compares native documents the way an agency would: JSON by value (600000.00 equals 600000), XML by
- * infoset (indentation and attribute order do not matter), with withheld fields taken out of the original.
+ * infoset (indentation and attribute order do not matter). Fields the inbound translation reported (withheld
+ * or not carried into the canonical model) are taken out of both documents: the report already owns them.
  */
 final class NativeDocuments {
 
@@ -28,31 +29,40 @@ final class NativeDocuments {
     private NativeDocuments() {
     }
 
-    static boolean equivalent(byte[] original, byte[] written, boolean xml, List<String> withheld) {
-        return xml ? xmlEquivalent(original, written, withheld) : jsonEquivalent(original, written, withheld);
+    static boolean equivalent(byte[] original, byte[] written, boolean xml, List<String> reported) {
+        return xml ? xmlEquivalent(original, written, reported) : jsonEquivalent(original, written, reported);
     }
 
-    static boolean jsonEquivalent(byte[] original, byte[] written, List<String> withheld) {
+    static boolean jsonEquivalent(byte[] original, byte[] written, List<String> reported) {
         try {
             JsonNode expected = JSON.readTree(original);
-            for (String pointer : withheld) {
+            JsonNode actual = JSON.readTree(written);
+            for (String pointer : reported) {
                 int slash = pointer.lastIndexOf('/');
-                ((ObjectNode) expected.at(pointer.substring(0, slash))).remove(pointer.substring(slash + 1));
+                for (JsonNode document : List.of(expected, actual)) {
+                    if (document.at(pointer.substring(0, slash)) instanceof ObjectNode parent) {
+                        parent.remove(pointer.substring(slash + 1));
+                    }
+                }
             }
-            return expected.equals(BY_VALUE, JSON.readTree(written));
+            return expected.equals(BY_VALUE, actual);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static boolean xmlEquivalent(byte[] original, byte[] written, List<String> withheld) {
+    static boolean xmlEquivalent(byte[] original, byte[] written, List<String> reported) {
         try {
             Document expected = parse(original);
-            for (String path : withheld) {
-                Node node = (Node) XPathFactory.newInstance().newXPath().evaluate(path, expected, XPathConstants.NODE);
-                node.getParentNode().removeChild(node);
-            }
             Document actual = parse(written);
+            for (String path : reported) {
+                for (Document document : List.of(expected, actual)) {
+                    Node node = (Node) XPathFactory.newInstance().newXPath().evaluate(path, document, XPathConstants.NODE);
+                    if (node != null) {
+                        node.getParentNode().removeChild(node);
+                    }
+                }
+            }
             expected.normalizeDocument();
             actual.normalizeDocument();
             return expected.getDocumentElement().isEqualNode(actual.getDocumentElement());

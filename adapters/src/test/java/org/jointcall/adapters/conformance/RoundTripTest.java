@@ -52,9 +52,13 @@ class RoundTripTest {
         OutboundTranslation out = sample.adapter().fromCanonical(in.message());
 
         assertThat(out.mediaType()).isEqualTo(sample.adapter().mediaTypes().get(0));
-        assertThat(NativeDocuments.equivalent(sample.bytes(), out.body(), sample.isXml(), in.report().fields(TranslationNote.Kind.WITHHELD)))
+        assertThat(NativeDocuments.equivalent(sample.bytes(), out.body(), sample.isXml(), reportedFields(in)))
                 .as("%s written back:%n%s", sample, new String(out.body(), java.nio.charset.StandardCharsets.UTF_8))
                 .isTrue();
+    }
+
+    private static java.util.List<String> reportedFields(InboundTranslation in) {
+        return in.report().notes().stream().map(TranslationNote::field).toList();
     }
 
     private static JsonNode canonicalJson(CanonicalMessage message) throws IOException {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.jointcall.adapters.nsf.NsfAdapter;
+import org.jointcall.adapters.nwo.NwoAdapter;
+import org.jointcall.adapters.ukri.UkriAdapter;
 import org.jointcall.adapters.spi.AgencyAdapter;
 import org.jointcall.contracts.v1.MessageKind;
 
@@ -23,7 +25,7 @@ final class Samples {
     }
 
     static List<AgencyAdapter> adapters() {
-        return List.of(new NsfAdapter());
+        return List.of(new NsfAdapter(), new UkriAdapter(), new NwoAdapter());
     }
 
     static String directory(AgencyAdapter adapter) {

@@ -10,22 +10,25 @@ import org.jointcall.adapters.document.NativePath;
 import org.jointcall.adapters.document.NativeScalar;
 
 /**
- * A native amount in the agency's one currency ⇄ a canonical monetary amount ({@code value} and
- * {@code currency}). Each agency funds only its own researchers in its own currency, so most formats
- * state no currency; an amount in another currency is not carried rather than silently relabelled.
+ * A native value whose qualifier the format implies ⇄ a canonical {@code {value, qualifier}} object: an
+ * amount in the agency's one currency ({@code currency}: each agency funds only its own researchers in
+ * its own currency), a researcher number in the agency's own scheme ({@code scheme}: E_RAD). A canonical
+ * value with another qualifier is not carried rather than silently relabelled.
  */
-final class AmountBinding implements Binding {
+final class QualifiedValueBinding implements Binding {
 
     private final NativePath path;
     private final String pointer;
     private final ValueCodec codec;
-    private final String currency;
+    private final String qualifier;
+    private final String qualifierValue;
 
-    AmountBinding(NativePath path, String pointer, ValueCodec codec, String currency) {
+    QualifiedValueBinding(NativePath path, String pointer, ValueCodec codec, String qualifier, String qualifierValue) {
         this.path = path;
         this.pointer = CanonicalTree.checked(pointer);
         this.codec = codec;
-        this.currency = currency;
+        this.qualifier = qualifier;
+        this.qualifierValue = qualifierValue;
     }
 
     @Override
@@ -38,14 +41,14 @@ final class AmountBinding implements Binding {
             } catch (IllegalArgumentException e) {
                 throw context.invalid(value.get(), e);
             }
-            amount.set("currency", TextNode.valueOf(currency));
+            amount.set(qualifier, TextNode.valueOf(qualifierValue));
         }
     }
 
     @Override
     public void write(JsonNode canonical, NativeNode target, MappingContext context) {
         JsonNode amount = CanonicalTree.get(canonical, pointer);
-        if (amount == null || !currency.equals(amount.path("currency").asText()) || !amount.hasNonNull("value")) {
+        if (amount == null || !qualifierValue.equals(amount.path(qualifier).asText()) || !amount.hasNonNull("value")) {
             return;
         }
         try {
@@ -61,6 +64,6 @@ final class AmountBinding implements Binding {
     @Override
     public List<MappingRow> rows() {
         return List.of(new MappingRow(path.expression(), pointer + "/value", codec.description()),
-                new MappingRow("(implied)", pointer + "/currency", "always " + currency + " in this format"));
+                new MappingRow("(implied)", pointer + "/" + qualifier, "always " + qualifierValue + " in this format"));
     }
 }
