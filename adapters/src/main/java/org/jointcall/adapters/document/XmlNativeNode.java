@@ -88,11 +88,11 @@ final class XmlNativeNode implements NativeNode {
         XmlNativePath xmlPath = (XmlNativePath) path;
         List<String> names = xmlPath.elements();
         if (xmlPath.attribute() != null) {
-            walk(names, names.size()).setAttribute(xmlPath.attribute(), value.asText());
+            walk(names, names.size()).setAttribute(xmlPath.attribute(), text(value));
         } else {
             Element parent = walk(names, names.size() - 1);
             Element leaf = element.getOwnerDocument().createElementNS(null, names.get(names.size() - 1));
-            leaf.setTextContent(value.asText());
+            leaf.setTextContent(text(value));
             parent.appendChild(leaf);
         }
     }
@@ -110,6 +110,11 @@ final class XmlNativeNode implements NativeNode {
         Element child = element.getOwnerDocument().createElementNS(null, names.get(names.size() - 1));
         parent.appendChild(child);
         return new XmlNativeNode(agency, child);
+    }
+
+    /** XML text of a value; numbers in plain notation (XSD decimals have no exponent). */
+    private static String text(JsonNode value) {
+        return value.isNumber() ? value.decimalValue().toPlainString() : value.asText();
     }
 
     /** Walks the first {@code count} element steps, reusing the last matching child or creating it. */

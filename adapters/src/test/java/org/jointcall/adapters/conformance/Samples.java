@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.jointcall.adapters.jst.JstAdapter;
 import org.jointcall.adapters.nsf.NsfAdapter;
 import org.jointcall.adapters.nwo.NwoAdapter;
 import org.jointcall.adapters.ukri.UkriAdapter;
@@ -25,7 +26,7 @@ final class Samples {
     }
 
     static List<AgencyAdapter> adapters() {
-        return List.of(new NsfAdapter(), new UkriAdapter(), new NwoAdapter());
+        return List.of(new JstAdapter(), new NsfAdapter(), new UkriAdapter(), new NwoAdapter());
     }
 
     static String directory(AgencyAdapter adapter) {
