@@ -23,7 +23,8 @@ import org.w3c.dom.Node;
 final class NativeDocuments {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Comparator<JsonNode> BY_VALUE = (a, b) ->
+    /** Numbers by value (780000.00 equals 780000), everything else exactly. */
+    static final Comparator<JsonNode> BY_VALUE = (a, b) ->
             a.isNumber() && b.isNumber() ? a.decimalValue().compareTo(b.decimalValue()) : a.equals(b) ? 0 : 1;
 
     private NativeDocuments() {

@@ -41,7 +41,8 @@ class RoundTripTest {
         CanonicalMessage again = sample.adapter().toCanonical(out.body()).message();
 
         assertThat(out.report().notes()).as("nothing lost writing %s", sample).isEmpty();
-        assertThat(canonicalJson(again)).isEqualTo(canonicalJson(original));
+        assertThat(canonicalJson(again).equals(NativeDocuments.BY_VALUE, canonicalJson(original)))
+                .as("%s read back:%n%s%nwas sent as:%n%s", sample, canonicalJson(again), canonicalJson(original)).isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
