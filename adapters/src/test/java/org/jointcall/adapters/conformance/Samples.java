@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.jointcall.adapters.dfg.DfgAdapter;
 import org.jointcall.adapters.jst.JstAdapter;
 import org.jointcall.adapters.nsf.NsfAdapter;
 import org.jointcall.adapters.nwo.NwoAdapter;
@@ -26,7 +27,7 @@ final class Samples {
     }
 
     static List<AgencyAdapter> adapters() {
-        return List.of(new JstAdapter(), new NsfAdapter(), new UkriAdapter(), new NwoAdapter());
+        return List.of(new JstAdapter(), new NsfAdapter(), new UkriAdapter(), new DfgAdapter(), new NwoAdapter());
     }
 
     static String directory(AgencyAdapter adapter) {
