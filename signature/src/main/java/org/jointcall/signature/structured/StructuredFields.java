@@ -46,8 +46,8 @@ public final class StructuredFields {
         for (String line : lines) {
             trimmed.add(trimOws(line));
         }
-        Parser parser = new Parser(trimmed);
         try {
+            Parser parser = new Parser(trimmed);
             switch (type) {
                 case DICTIONARY:
                     return parser.parseDictionary();
