@@ -7,8 +7,10 @@ import org.jointcall.contracts.validation.ContractViolation;
  * The code of a funding agency taking part in joint calls. Deliberately not an enum: an agency
  * configured by a coordinator must be usable without a new release, so any well-formed upper-case
  * code is accepted and the known agencies are just named constants.
+ *
+ * @param code 2–16 upper-case letters or digits, starting with a letter
  */
-public final class AgencyId implements Comparable<AgencyId> {
+public record AgencyId(String code) implements Comparable<AgencyId> {
 
     private static final Pattern FORMAT = Pattern.compile("[A-Z][A-Z0-9]{1,15}");
 
@@ -22,14 +24,8 @@ public final class AgencyId implements Comparable<AgencyId> {
     public static final AgencyId NRF = new AgencyId("NRF");
     public static final AgencyId ANR = new AgencyId("ANR");
 
-    private final String code;
-
-    private AgencyId(String code) {
-        this.code = code;
-    }
-
-    /** @throws ContractViolation on field {@code agency} unless the code is 2–16 upper-case letters/digits starting with a letter */
-    public static AgencyId of(String code) {
+    /** @throws ContractViolation on field {@code agency} for a missing or malformed code */
+    public AgencyId {
         if (code == null || code.isEmpty()) {
             throw new ContractViolation("agency", "an agency code is required, e.g. NSF");
         }
@@ -37,26 +33,15 @@ public final class AgencyId implements Comparable<AgencyId> {
             throw new ContractViolation("agency", "agency code '" + code
                     + "' should be 2 to 16 upper-case letters or digits starting with a letter, e.g. UKRI");
         }
-        return new AgencyId(code);
     }
 
-    public String code() {
-        return code;
+    public static AgencyId of(String code) {
+        return new AgencyId(code);
     }
 
     @Override
     public int compareTo(AgencyId other) {
         return code.compareTo(other.code);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof AgencyId && ((AgencyId) other).code.equals(code);
-    }
-
-    @Override
-    public int hashCode() {
-        return code.hashCode();
     }
 
     @Override

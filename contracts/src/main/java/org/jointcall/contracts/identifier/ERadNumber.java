@@ -6,41 +6,26 @@ import org.jointcall.contracts.validation.ContractViolation;
 /**
  * A researcher number in Japan's e-Rad system. JST knows its researchers by it, and the ASPIRE rule
  * "one application per researcher per fiscal year" is checked on it when there is no ORCID.
+ *
+ * @param value exactly 8 digits
  */
-public final class ERadNumber {
+public record ERadNumber(String value) {
 
     /** The scheme name a {@code researcherNumber} carries in canonical messages. */
     public static final String SCHEME = "E_RAD";
 
     private static final Pattern FORMAT = Pattern.compile("\\d{8}");
 
-    private final String value;
-
-    private ERadNumber(String value) {
-        this.value = value;
-    }
-
     /** @throws ContractViolation on field {@code researcherNumber} unless the number is exactly 8 digits */
-    public static ERadNumber of(String text) {
-        if (text == null || !FORMAT.matcher(text).matches()) {
-            throw new ContractViolation("researcherNumber", "e-Rad researcher number '" + text
+    public ERadNumber {
+        if (value == null || !FORMAT.matcher(value).matches()) {
+            throw new ContractViolation("researcherNumber", "e-Rad researcher number '" + value
                     + "' should be exactly 8 digits, e.g. 12345678");
         }
+    }
+
+    public static ERadNumber of(String text) {
         return new ERadNumber(text);
-    }
-
-    public String value() {
-        return value;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof ERadNumber && ((ERadNumber) other).value.equals(value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
     }
 
     @Override

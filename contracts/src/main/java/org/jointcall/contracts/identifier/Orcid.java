@@ -7,38 +7,32 @@ import org.jointcall.contracts.validation.ContractViolation;
  * An ORCID iD, the one person identifier every agency in a joint call understands. The check digit
  * (ISO 7064 MOD 11-2) catches the typos that would otherwise attach a researcher's application to
  * somebody else, e.g. in the one-application-per-fiscal-year rule.
+ *
+ * @param value the bare 16-character form used in canonical messages, e.g. {@code 0000-0002-1825-0097}
  */
-public final class Orcid {
+public record Orcid(String value) {
 
     private static final String URL_PREFIX = "https://orcid.org/";
     private static final Pattern FORMAT = Pattern.compile("\\d{4}-\\d{4}-\\d{4}-\\d{3}[\\dX]");
 
-    private final String value;
-
-    private Orcid(String value) {
-        this.value = value;
-    }
-
-    /**
-     * Accepts the bare form {@code 0000-0002-1825-0097} or the URL form {@code https://orcid.org/0000-0002-1825-0097}.
-     *
-     * @throws ContractViolation on field {@code orcid} for a wrong format or check digit
-     */
-    public static Orcid of(String text) {
-        if (text == null || text.isEmpty()) {
+    /** @throws ContractViolation on field {@code orcid} for a wrong format or check digit */
+    public Orcid {
+        if (value == null || value.isEmpty()) {
             throw new ContractViolation("orcid", "an ORCID iD is required, e.g. 0000-0002-1825-0097");
         }
-        String bare = text.startsWith(URL_PREFIX) ? text.substring(URL_PREFIX.length()) : text;
-        if (!FORMAT.matcher(bare).matches()) {
-            throw new ContractViolation("orcid", "ORCID " + text
+        if (!FORMAT.matcher(value).matches()) {
+            throw new ContractViolation("orcid", "ORCID " + value
                     + ": should be four groups of four digits separated by '-', the last character a digit or X, e.g. 0000-0002-1825-0097");
         }
-        char expected = checkDigit(bare.replace("-", "").substring(0, 15));
-        char actual = bare.charAt(bare.length() - 1);
-        if (actual != expected) {
-            throw new ContractViolation("orcid", "ORCID " + text + ": checksum digit should be " + expected);
+        char expected = checkDigit(value.replace("-", "").substring(0, 15));
+        if (value.charAt(value.length() - 1) != expected) {
+            throw new ContractViolation("orcid", "ORCID " + value + ": checksum digit should be " + expected);
         }
-        return new Orcid(bare);
+    }
+
+    /** Accepts the bare form or the URL form {@code https://orcid.org/0000-0002-1825-0097}. */
+    public static Orcid of(String text) {
+        return new Orcid(text != null && text.startsWith(URL_PREFIX) ? text.substring(URL_PREFIX.length()) : text);
     }
 
     /** ISO 7064 MOD 11-2 over the first 15 digits, as ORCID specifies it. */
@@ -51,23 +45,8 @@ public final class Orcid {
         return result == 10 ? 'X' : Character.forDigit(result, 10);
     }
 
-    /** The bare 16-character form used in the canonical messages. */
-    public String value() {
-        return value;
-    }
-
     public String url() {
         return URL_PREFIX + value;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof Orcid && ((Orcid) other).value.equals(value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
     }
 
     @Override
