@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.jointcall.adapters.dfg.DfgAdapter;
 import org.jointcall.adapters.jst.JstAdapter;
+import org.jointcall.adapters.mapped.MappedAgencies;
 import org.jointcall.adapters.nsf.NsfAdapter;
 import org.jointcall.adapters.nwo.NwoAdapter;
 import org.jointcall.adapters.ukri.UkriAdapter;
@@ -27,7 +28,9 @@ final class Samples {
     }
 
     static List<AgencyAdapter> adapters() {
-        return List.of(new JstAdapter(), new NsfAdapter(), new UkriAdapter(), new DfgAdapter(), new NwoAdapter());
+        List<AgencyAdapter> adapters = new ArrayList<>(List.of(new JstAdapter(), new NsfAdapter(), new UkriAdapter(), new DfgAdapter(), new NwoAdapter()));
+        adapters.addAll(MappedAgencies.onClassPath(Samples.class.getClassLoader()));
+        return adapters;
     }
 
     static String directory(AgencyAdapter adapter) {
