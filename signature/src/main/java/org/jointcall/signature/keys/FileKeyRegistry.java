@@ -95,6 +95,7 @@ public final class FileKeyRegistry implements KeyRegistry {
         try {
             List<KeyFile> files = readAll(directory);
             if (fingerprint(files).equals(snapshot.fingerprint)) {
+                lastReloadProblem = null;
                 return false;
             }
             Snapshot fresh = load(files);
