@@ -116,7 +116,8 @@ public final class XmlFormat implements NativeFormat {
             reader.setErrorHandler(builder.failingOnError());
             reader.parse(new InputSource(new ByteArrayInputStream(bytes)));
         } catch (SAXParseException e) {
-            String field = builder.currentPath().isEmpty() ? "document" : builder.currentPath();
+            String field = String.valueOf(e.getMessage()).contains("DOCTYPE") ? "DOCTYPE"
+                    : builder.currentPath().isEmpty() ? "document" : builder.currentPath();
             throw new TranslationException(agency, field, SourcePosition.lineColumn(Math.max(e.getLineNumber(), 1), e.getColumnNumber()),
                     describe(e), e);
         } catch (SAXException | ParserConfigurationException | IOException e) {

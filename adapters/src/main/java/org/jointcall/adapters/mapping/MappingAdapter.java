@@ -69,7 +69,7 @@ public class MappingAdapter implements AgencyAdapter {
     private ObjectNode read(MessageShape shape, NativeNode root, List<TranslationNote> notes) {
         ObjectNode canonical = JsonNodeFactory.instance.objectNode();
         canonical.set("kind", TextNode.valueOf(shape.kind().value()));
-        MappingContext context = new MappingContext(agency(), "", "", notes);
+        MappingContext context = new MappingContext(agency(), "", notes);
         for (Binding binding : shape.bindings()) {
             binding.read(root, canonical, context);
         }
@@ -79,8 +79,7 @@ public class MappingAdapter implements AgencyAdapter {
     @Override
     public OutboundTranslation fromCanonical(CanonicalMessage message) {
         ObjectNode canonical = CanonicalJson.toTree(message);
-        String sender = canonical.path("sender").asText();
-        MappingContext context = new MappingContext(agency(), sender, "", new ArrayList<>());
+        MappingContext context = new MappingContext(agency(), "", new ArrayList<>());
         MessageShape shape = mapping.shapeFor(message.getKind(), context);
         NativeNode document = mapping.start(shape);
         for (Binding binding : shape.bindings()) {

@@ -8,19 +8,17 @@ import org.jointcall.adapters.spi.TranslationNote;
 
 /**
  * What a binding needs besides the two documents: which agency it speaks for (for error messages), where
- * in the canonical tree it stands (bindings use relative pointers inside repeated groups), which message
- * is being translated, and the notes it must not drop.
+ * in the canonical tree it stands (bindings use relative pointers inside repeated groups), and the notes
+ * it must not drop.
  */
 public final class MappingContext {
 
     private final String agency;
-    private final String sender;
     private final String canonicalBase;
     private final List<TranslationNote> notes;
 
-    MappingContext(String agency, String sender, String canonicalBase, List<TranslationNote> notes) {
+    MappingContext(String agency, String canonicalBase, List<TranslationNote> notes) {
         this.agency = agency;
-        this.sender = sender;
         this.canonicalBase = canonicalBase;
         this.notes = notes;
     }
@@ -29,19 +27,14 @@ public final class MappingContext {
         return agency;
     }
 
-    /** The canonical sender of the message being translated (an agency code), or empty if unknown yet. */
-    public String sender() {
-        return sender;
-    }
-
     /** A context for the element {@code index} of the canonical array at {@code arrayPointer}. */
     public MappingContext element(String arrayPointer, int index) {
-        return new MappingContext(agency, sender, canonicalBase + arrayPointer + "/" + index, notes);
+        return new MappingContext(agency, canonicalBase + arrayPointer + "/" + index, notes);
     }
 
     /** A context whose canonical pointers are relative to {@code objectPointer}. */
     public MappingContext nested(String objectPointer) {
-        return new MappingContext(agency, sender, canonicalBase + objectPointer, notes);
+        return new MappingContext(agency, canonicalBase + objectPointer, notes);
     }
 
     /** The absolute canonical pointer for a pointer relative to this context. */
