@@ -1,6 +1,7 @@
 package org.jointcall.signature.algorithm;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Objects;
 
 import org.bouncycastle.crypto.CipherParameters;
@@ -86,12 +87,12 @@ public final class VerificationKey {
             return false;
         }
         VerificationKey that = (VerificationKey) other;
-        return algorithm == that.algorithm && java.util.Arrays.equals(encoded, that.encoded);
+        return algorithm == that.algorithm && Arrays.equals(encoded, that.encoded);
     }
 
     @Override
     public int hashCode() {
-        return 31 * algorithm.hashCode() + java.util.Arrays.hashCode(encoded);
+        return 31 * algorithm.hashCode() + Arrays.hashCode(encoded);
     }
 
     @Override

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.jointcall.signature.algorithm.SignatureAlgorithm;
+import org.jointcall.signature.base.ComponentIdentifier;
 import org.jointcall.signature.base.MessageSignature;
 
 /**
@@ -33,7 +35,7 @@ public final class Verdict {
         this.keyId = Objects.requireNonNull(keyId, "key id");
         this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
         this.label = accepted.label();
-        this.coveredComponents = accepted.parameters().components().stream().map(c -> c.serialize()).collect(java.util.stream.Collectors.toUnmodifiableList());
+        this.coveredComponents = accepted.parameters().components().stream().map(ComponentIdentifier::serialize).collect(Collectors.toUnmodifiableList());
         this.created = accepted.parameters().created().orElseThrow();
         this.expires = accepted.parameters().expires().orElse(null);
         this.nonce = accepted.parameters().nonce().orElse(null);

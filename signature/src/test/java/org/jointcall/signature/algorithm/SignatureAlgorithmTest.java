@@ -6,15 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Arrays;
 
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
 import org.bouncycastle.crypto.generators.RSAKeyPairGenerator;
 import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
 import org.bouncycastle.crypto.params.ECNamedDomainParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.crypto.params.RSAKeyGenerationParameters;
+import org.bouncycastle.crypto.signers.DSADigestSigner;
+import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.jointcall.signature.fixtures.Rfc9421Keys;
 import org.junit.jupiter.api.Test;
 
@@ -79,8 +83,7 @@ class SignatureAlgorithmTest {
     void ecdsaSignaturesMustBeRaw64Bytes() throws Exception {
         SigningKey key = Rfc9421Keys.eccP256Private();
         byte[] raw = key.sign(DATA);
-        org.bouncycastle.crypto.signers.DSADigestSigner der = new org.bouncycastle.crypto.signers.DSADigestSigner(
-                new org.bouncycastle.crypto.signers.ECDSASigner(), new org.bouncycastle.crypto.digests.SHA256Digest());
+        DSADigestSigner der = new DSADigestSigner(new ECDSASigner(), new SHA256Digest());
         der.init(true, key.parameters());
         der.update(DATA, 0, DATA.length);
         byte[] derSignature = der.generateSignature();
@@ -101,7 +104,7 @@ class SignatureAlgorithmTest {
     void hmacComparesWholeTags() {
         SigningKey key = SigningKey.hmac(Rfc9421Keys.sharedSecret());
         byte[] tag = key.sign(DATA);
-        byte[] truncated = java.util.Arrays.copyOf(tag, 16);
+        byte[] truncated = Arrays.copyOf(tag, 16);
 
         assertThat(key.verificationKey().verify(DATA, tag)).isTrue();
         assertThat(key.verificationKey().verify(DATA, truncated)).isFalse();

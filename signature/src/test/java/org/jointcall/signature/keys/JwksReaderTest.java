@@ -3,6 +3,8 @@ package org.jointcall.signature.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -25,8 +27,8 @@ class JwksReaderTest {
             ObjectNode jwk = (ObjectNode) JSON.readTree(TestResources.bytes("rfc9421/keys/" + name + ".jwk.json"));
             jwk.remove(List.of("d", "p", "q", "dp", "dq", "qi"));
             return jwk;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

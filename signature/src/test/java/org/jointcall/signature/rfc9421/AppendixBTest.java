@@ -3,16 +3,25 @@ package org.jointcall.signature.rfc9421;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.signers.RSADigestSigner;
+import org.bouncycastle.crypto.util.PrivateKeyFactory;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.jointcall.signature.algorithm.SignatureAlgorithm;
 import org.jointcall.signature.algorithm.SigningKey;
 import org.jointcall.signature.algorithm.VerificationKey;
 import org.jointcall.signature.base.MessageSignature;
 import org.jointcall.signature.base.MessageSignatures;
 import org.jointcall.signature.base.SignatureBase;
 import org.jointcall.signature.digest.ContentDigest;
+import org.jointcall.signature.digest.DigestAlgorithm;
 import org.jointcall.signature.digest.DigestCheck;
 import org.jointcall.signature.fixtures.HttpMessageFiles;
 import org.jointcall.signature.fixtures.Rfc9421Keys;
@@ -212,7 +221,7 @@ class AppendixBTest {
         void requestDigestOfB2MatchesItsBody() {
             HttpMessage request = HttpMessageFiles.request("rfc9421/messages/test-request.http");
 
-            assertThat(ContentDigest.of(request.body(), org.jointcall.signature.digest.DigestAlgorithm.SHA_512).serialize())
+            assertThat(ContentDigest.of(request.body(), DigestAlgorithm.SHA_512).serialize())
                     .isEqualTo(request.fields().values("Content-Digest").get(0).strip());
         }
     }
@@ -254,27 +263,23 @@ class AppendixBTest {
 
     @Test
     void rsaV15KeyOfB11VerifiesPkcs1SignaturesButCannotSign() throws Exception {
-        org.bouncycastle.crypto.signers.RSADigestSigner signer = new org.bouncycastle.crypto.signers.RSADigestSigner(
-                new org.bouncycastle.crypto.digests.SHA256Digest());
-        java.security.KeyPair pair = pkcs1KeyPair();
-        signer.init(true, org.bouncycastle.crypto.util.PrivateKeyFactory.createKey(pair.getPrivate().getEncoded()));
+        AsymmetricKeyParameter privateKey = rsaPrivateKeyOfB11();
+        RSADigestSigner signer = new RSADigestSigner(new SHA256Digest());
+        signer.init(true, privateKey);
         byte[] base = expectedBase("b26");
         signer.update(base, 0, base.length);
         byte[] signature = signer.generateSignature();
 
         assertThat(Rfc9421Keys.rsaV15Public().verify(base, signature)).isTrue();
         assertThat(Rfc9421Keys.rsaV15Public().verify("tampered".getBytes(StandardCharsets.US_ASCII), signature)).isFalse();
-        assertThatThrownBy(() -> SigningKey.of(org.jointcall.signature.algorithm.SignatureAlgorithm.RSA_V1_5_SHA256,
-                org.bouncycastle.crypto.util.PrivateKeyFactory.createKey(pair.getPrivate().getEncoded())))
+        assertThatThrownBy(() -> SigningKey.of(SignatureAlgorithm.RSA_V1_5_SHA256, privateKey))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("verification only");
     }
 
-    private static java.security.KeyPair pkcs1KeyPair() throws Exception {
-        try (org.bouncycastle.openssl.PEMParser parser = new org.bouncycastle.openssl.PEMParser(
-                new java.io.StringReader(TestResources.text("rfc9421/keys/test-key-rsa.priv.pem")))) {
-            org.bouncycastle.openssl.PEMKeyPair pair = (org.bouncycastle.openssl.PEMKeyPair) parser.readObject();
-            return new org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter().getKeyPair(pair);
+    private static AsymmetricKeyParameter rsaPrivateKeyOfB11() throws Exception {
+        try (PEMParser parser = new PEMParser(new StringReader(TestResources.text("rfc9421/keys/test-key-rsa.priv.pem")))) {
+            return PrivateKeyFactory.createKey(((PEMKeyPair) parser.readObject()).getPrivateKeyInfo());
         }
     }
 
