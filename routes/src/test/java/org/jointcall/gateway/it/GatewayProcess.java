@@ -27,8 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@link #stop()}, SIGTERM, as Ctrl-C or an orchestrator would) or kill it outright
  * ({@link #kill()}, SIGKILL, for crash tests), and {@link #restart()} it on the same settings.
  * Each run logs to {@code target/it-logs/<name>-<n>.log} and works in {@code target/it-logs};
- * Payara's runtime files go there too instead of /tmp, so a killed instance leaves nothing
- * behind outside {@code target}.
+ * Payara's runtime and temporary files go there too instead of /tmp, so a killed instance leaves
+ * nothing behind outside {@code target}.
  */
 public final class GatewayProcess implements AutoCloseable {
 
@@ -52,7 +52,7 @@ public final class GatewayProcess implements AutoCloseable {
         int run = RUNS.incrementAndGet();
         Path logs = Path.of(requiredProperty("gateway.it-logs"));
         this.log = logs.resolve(name + "-" + run + ".log");
-        this.process = launch(logs.resolve(name + "-" + run + "-payara"));
+        this.process = launch(logs.resolve(name + "-" + run + "-payara"), logs.resolve(name + "-" + run + "-tmp"));
     }
 
     /** A gateway named {@code name} (log file prefix) with no configuration yet. */
@@ -182,15 +182,17 @@ public final class GatewayProcess implements AutoCloseable {
         }
     }
 
-    private Process launch(Path payaraRoot) {
+    private Process launch(Path payaraRoot, Path temporaryFiles) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
+        // Payara copies the WAR to the temporary directory and deletes it only on a clean exit.
+        command.add("-Djava.io.tmpdir=" + temporaryFiles);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", requiredProperty("gateway.bundle"),
                 "--port", Integer.toString(port), "--nocluster", "--rootdir", payaraRoot.toString()));
         try {
-            Files.createDirectories(log.getParent());
+            Files.createDirectories(temporaryFiles);
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(log.getParent().toFile())
                     .redirectErrorStream(true)
