@@ -1,10 +1,13 @@
 package org.jointcall.contracts.call;
 
 import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jointcall.contracts.identifier.AgencyId;
@@ -40,7 +43,7 @@ public final class CallTerms {
     private final Optional<AspireScheme> scheme;
     private final DecisionMode decisionMode;
     private final Optional<AgencyId> leadAgency;
-    private final Map<AgencyId, AgencyParticipation> participants;
+    private final SortedMap<AgencyId, AgencyParticipation> participants;
     private final OffsetDateTime submissionDeadline;
     private final OffsetDateTime parallelSubmissionCloses;
     private final OffsetDateTime decisionDeadline;
@@ -53,10 +56,10 @@ public final class CallTerms {
         this.scheme = Optional.ofNullable(call.getScheme());
         this.decisionMode = call.getDecisionMode();
         this.leadAgency = Optional.ofNullable(call.getLeadAgency()).map(AgencyId::of);
-        this.participants = call.getParticipants().stream()
-                .map(p -> new AgencyParticipation(AgencyId.of(p.getAgency()), Boolean.TRUE.equals(p.isRequired()),
-                        Boolean.TRUE.equals(p.isSelfFunded())))
-                .collect(Collectors.toUnmodifiableMap(AgencyParticipation::agency, Function.identity()));
+        SortedMap<AgencyId, AgencyParticipation> byAgency = new TreeMap<>();
+        call.getParticipants().forEach(p -> byAgency.put(AgencyId.of(p.getAgency()), new AgencyParticipation(
+                AgencyId.of(p.getAgency()), Boolean.TRUE.equals(p.isRequired()), Boolean.TRUE.equals(p.isSelfFunded()))));
+        this.participants = Collections.unmodifiableSortedMap(byAgency);
         this.submissionDeadline = call.getDeadlines().getSubmission();
         this.parallelSubmissionCloses = call.getDeadlines().getParallelSubmissionCloses();
         this.decisionDeadline = call.getDeadlines().getDecision();
@@ -118,7 +121,8 @@ public final class CallTerms {
         return leadAgency;
     }
 
-    public Map<AgencyId, AgencyParticipation> participants() {
+    /** The participating agencies in code order. */
+    public SortedMap<AgencyId, AgencyParticipation> participants() {
         return participants;
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jointcall.contracts.identifier.AgencyId;
 import org.jointcall.contracts.identifier.ERadNumber;
 import org.jointcall.contracts.identifier.LocalProposalIdFormats;
@@ -85,7 +86,7 @@ public final class CanonicalContentRules {
     /** Every violation in a schema-valid call definition. */
     public List<ContractViolation> check(JointCall call) {
         Findings findings = new Findings();
-        Set<AgencyId> participants = new HashSet<>();
+        Set<AgencyId> participants = new TreeSet<>();
         boolean anyRequired = false;
         for (int i = 0; i < call.getParticipants().size(); i++) {
             Participation participation = call.getParticipants().get(i);
