@@ -120,7 +120,7 @@ public final class CanonicalCodec {
     /** @throws InvalidMessageException if the message breaks the contract (problems located in the produced XML) */
     public byte[] toXml(CanonicalMessage message) {
         Objects.requireNonNull(message, "message");
-        byte[] xml = marshal(ELEMENTS.createMessage(message));
+        byte[] xml = marshal(ELEMENTS.createMessage(message), Source.PRODUCED_XML.description);
         read(xml, CanonicalMessage.class, Source.PRODUCED_XML);
         return xml;
     }
@@ -133,7 +133,7 @@ public final class CanonicalCodec {
     /** @throws InvalidMessageException if the message breaks the contract */
     public byte[] toJson(CanonicalMessage message) {
         Objects.requireNonNull(message, "message");
-        read(marshal(ELEMENTS.createMessage(message)), CanonicalMessage.class, Source.JSON_OBJECT);
+        read(marshal(ELEMENTS.createMessage(message), Source.JSON_OBJECT.description), CanonicalMessage.class, Source.JSON_OBJECT);
         try {
             return json.writeValueAsBytes(message);
         } catch (JsonProcessingException e) {
@@ -157,13 +157,13 @@ public final class CanonicalCodec {
         if (parsed == null) {
             throw new InvalidMessageException("JSON message", List.of(new MessageProblem("message", "the document is null", 1, 1)));
         }
-        return read(marshal(ELEMENTS.createMessage(parsed)), CanonicalMessage.class, Source.JSON_OBJECT);
+        return read(marshal(ELEMENTS.createMessage(parsed), Source.JSON_OBJECT.description), CanonicalMessage.class, Source.JSON_OBJECT);
     }
 
     /** A call definition as XML (call definitions are configured and shared as documents). */
     public byte[] callToXml(JointCall call) {
         Objects.requireNonNull(call, "call");
-        byte[] xml = marshal(ELEMENTS.createJointCall(call));
+        byte[] xml = marshal(ELEMENTS.createJointCall(call), Source.PRODUCED_XML.description);
         read(xml, JointCall.class, Source.PRODUCED_XML);
         return xml;
     }
@@ -173,7 +173,11 @@ public final class CanonicalCodec {
         return read(Objects.requireNonNull(xml, "xml"), JointCall.class, Source.XML);
     }
 
-    private byte[] marshal(JAXBElement<?> element) {
+    private byte[] marshal(JAXBElement<?> element, String what) {
+        List<MessageProblem> unwritable = XmlTextCheck.problems(element.getValue());
+        if (!unwritable.isEmpty()) {
+            throw new InvalidMessageException(what, unwritable);
+        }
         try {
             Marshaller marshaller = context.createMarshaller();
             marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, Boolean.TRUE);

@@ -241,4 +241,15 @@ class CanonicalCodecRefusalTest {
         assertThat(refused.field()).isEqualTo("fundingDecision.amount");
         assertThat(refused.reason()).isEqualTo("Value '-1.00' is not facet-valid with respect to minInclusive '0.0' for type 'Amount'.");
     }
+
+    @Test
+    void textXmlCannotCarryIsRefusedFromJson() {
+        InvalidMessageException control = refusedJson(validJson().replace("\"title\" : \"", "\"title\" : \"\\u0001"));
+        assertThat(control.field()).isEqualTo("proposalPart.title");
+        assertThat(control.reason()).isEqualTo("character 0 (U+0001) is not allowed in XML 1.0 text");
+
+        InvalidMessageException surrogate = refusedJson(validJson().replace("\"researcher\" : \"", "\"researcher\" : \"x\\uD83E"));
+        assertThat(surrogate.field()).isEqualTo("proposalPart.youngResearcherDispatch[0].researcher");
+        assertThat(surrogate.reason()).isEqualTo("character 1 is an unpaired UTF-16 surrogate U+D83E; text must be valid Unicode");
+    }
 }

@@ -75,6 +75,17 @@ class CanonicalCodecRoundTripTest {
     }
 
     @Test
+    void lineBreaksAndMarkupCharactersArriveExactlyAsSent() {
+        CanonicalMessage original = CanonicalSamples.jstProposalPart();
+        original.getProposalPart().setAbstract("first\r\nsecond\rthird\n\tfourth ]]> <tag> &amp; ");
+
+        CanonicalMessage fromXml = CODEC.fromXml(CODEC.toXml(original));
+
+        assertThat(fromXml.getProposalPart().getAbstract()).isEqualTo("first\r\nsecond\rthird\n\tfourth ]]> <tag> &amp; ");
+        assertThat(CODEC.fromJson(CODEC.toJson(fromXml))).isEqualTo(original);
+    }
+
+    @Test
     void callDefinitionsRoundTripAsXml() {
         JointCall call = CanonicalSamples.ukBioCall();
         assertThat(CODEC.callFromXml(CODEC.callToXml(call))).isEqualTo(call);
