@@ -71,6 +71,12 @@ class JointProposalTest {
         assertThat(change.before().status()).isEqualTo(JointStatus.PENDING);
         assertThat(change.after()).isEqualTo(JointOutcome.rejected(NSF, "NSF track DECLINED: not competitive in this round"));
         assertThat(change.after().toNotice(DAY).getDecidingAgency()).isEqualTo("NSF");
+        assertThat(change.track().toTrackRecord()).satisfies(record -> {
+            assertThat(record.getAgency()).isEqualTo("NSF");
+            assertThat(record.getState()).isEqualTo(TrackState.DECLINED);
+            assertThat(record.getStateReason()).isEqualTo("not competitive in this round");
+            assertThat(record.isRequired()).isTrue();
+        });
     }
 
     @Test
