@@ -26,10 +26,10 @@ public final class DfgAdapter extends MappingAdapter {
     private static final String DATE = "dd.MM.yyyy";
 
     public DfgAdapter() {
-        super(mapping());
+        super(agencyMapping());
     }
 
-    static AgencyMapping mapping() {
+    static AgencyMapping agencyMapping() {
         XmlFormat format = XmlFormat.withSchema(AGENCY, "application/xml", DfgAdapter.class, SCHEMA);
         Bindings b = new Bindings(format);
         return new AgencyMapping(AGENCY, format, null, List.of(

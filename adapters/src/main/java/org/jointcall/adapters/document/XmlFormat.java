@@ -31,7 +31,8 @@ import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
 
 /**
- * An XML agency format guarded by its XSD. Parsing is hardened once here for every XML agency: a DOCTYPE
+ * An XML agency format guarded by its XSD. The JAXP factories are not promised to be thread-safe, so the
+ * few calls on them are serialised; parsing itself runs in parallel. Parsing is hardened once here for every XML agency: a DOCTYPE
  * is refused outright (no DTD, hence no XXE and no billion laughs), external entities and schemas are
  * never fetched, and validation runs while the document is read so that each error carries the line,
  * column and element path where the parser was.
@@ -46,6 +47,7 @@ public final class XmlFormat implements NativeFormat {
     private final Schema schema;
     private final SAXParserFactory parsers;
     private final DocumentBuilderFactory documents;
+    private final TransformerFactory transformers;
 
     private XmlFormat(String agency, String mediaType, Schema schema) {
         this.agency = agency;
@@ -54,6 +56,9 @@ public final class XmlFormat implements NativeFormat {
         this.parsers = secureParserFactory();
         this.documents = DocumentBuilderFactory.newInstance();
         this.documents.setNamespaceAware(true);
+        this.transformers = TransformerFactory.newInstance();
+        this.transformers.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        this.transformers.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
     }
 
     public static XmlFormat withSchema(String agency, String mediaType, Class<?> anchor, String xsdResource) {
@@ -108,7 +113,10 @@ public final class XmlFormat implements NativeFormat {
         Document document = newDomDocument();
         PositionalDomBuilder builder = new PositionalDomBuilder(document);
         try {
-            XMLReader reader = parsers.newSAXParser().getXMLReader();
+            XMLReader reader;
+            synchronized (parsers) {
+                reader = parsers.newSAXParser().getXMLReader();
+            }
             ValidatorHandler validator = schema.newValidatorHandler();
             validator.setContentHandler(builder);
             validator.setErrorHandler(builder.failingOnError());
@@ -140,7 +148,9 @@ public final class XmlFormat implements NativeFormat {
 
     private Document newDomDocument() {
         try {
-            return documents.newDocumentBuilder().newDocument();
+            synchronized (documents) {
+                return documents.newDocumentBuilder().newDocument();
+            }
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK has no DOM implementation", e);
         }
@@ -159,10 +169,10 @@ public final class XmlFormat implements NativeFormat {
         Element root = ((XmlNativeNode) document).element();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            TransformerFactory factory = TransformerFactory.newInstance();
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
-            Transformer transformer = factory.newTransformer();
+            Transformer transformer;
+            synchronized (transformers) {
+                transformer = transformers.newTransformer();
+            }
             transformer.setOutputProperty(OutputKeys.ENCODING, StandardCharsets.UTF_8.name());
             transformer.setOutputProperty(OutputKeys.INDENT, "yes");
             transformer.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");

@@ -3,15 +3,14 @@ package org.jointcall.adapters.document;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import javax.xml.xpath.XPathExpression;
 import javax.xml.xpath.XPathExpressionException;
 import javax.xml.xpath.XPathFactory;
 
 /**
- * A relative XPath of child steps, optionally ending in an attribute ({@code Budget/Betrag},
- * {@code Entscheidung/@art}). The JDK's XPath engine compiles it (and so is the authority on syntax) and
- * reads it; writing walks the same steps, which is why only child and attribute steps are accepted.
- * Compiled expressions are not thread-safe, so each thread gets its own.
+ * A relative XPath of child steps, optionally ending in an attribute ({@code Mittel/Beginn},
+ * {@code Betrag/@waehrung}). The JDK's XPath compiler checks the syntax when a mapping is built; reading
+ * and writing then walk the same child steps on the DOM, which is why only child and attribute steps are
+ * accepted (they are also the only ones that can be written).
  */
 final class XmlNativePath implements NativePath {
 
@@ -20,13 +19,11 @@ final class XmlNativePath implements NativePath {
     private final String expression;
     private final List<String> elements;
     private final String attribute;
-    private final ThreadLocal<XPathExpression> compiled;
 
     private XmlNativePath(String expression, List<String> elements, String attribute) {
         this.expression = expression;
         this.elements = elements;
         this.attribute = attribute;
-        this.compiled = ThreadLocal.withInitial(() -> compileOrFail(expression));
     }
 
     static XmlNativePath compile(String expression) {
@@ -49,16 +46,12 @@ final class XmlNativePath implements NativePath {
         return new XmlNativePath(expression, List.copyOf(elements), attribute);
     }
 
-    private static XPathExpression compileOrFail(String expression) {
+    private static void compileOrFail(String expression) {
         try {
-            return XPathFactory.newInstance().newXPath().compile(expression);
+            XPathFactory.newInstance().newXPath().compile(expression);
         } catch (XPathExpressionException e) {
             throw new IllegalArgumentException("XPath '" + expression + "' does not compile: " + e.getMessage(), e);
         }
-    }
-
-    XPathExpression compiled() {
-        return compiled.get();
     }
 
     /** Element names to walk, in order. */

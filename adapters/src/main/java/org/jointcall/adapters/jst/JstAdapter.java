@@ -26,10 +26,10 @@ public final class JstAdapter extends MappingAdapter {
     private static final ValueCodec THOUSAND_YEN = Codecs.scaled(new BigDecimal(1000), "千円");
 
     public JstAdapter() {
-        super(mapping());
+        super(agencyMapping());
     }
 
-    static AgencyMapping mapping() {
+    static AgencyMapping agencyMapping() {
         XmlFormat format = XmlFormat.withSchema(AGENCY, "application/xml", JstAdapter.class, SCHEMA);
         Bindings b = new Bindings(format);
         return new AgencyMapping(AGENCY, format, null, List.of(

@@ -112,6 +112,8 @@ public final class MappingFile {
             String at = where + ".fields[" + i + "]";
             try {
                 fields.add(field(specs.get(i), at));
+            } catch (InvalidMappingException e) {
+                throw e;
             } catch (IllegalArgumentException e) {
                 throw fail(at + ": " + e.getMessage(), e);
             }
@@ -193,7 +195,17 @@ public final class MappingFile {
         return value;
     }
 
-    private IllegalArgumentException fail(String problem, Exception cause) {
-        return new IllegalArgumentException("mapping file " + source + (agency == null ? "" : " (" + agency + ")") + ": " + problem, cause);
+    private InvalidMappingException fail(String problem, Exception cause) {
+        return new InvalidMappingException("mapping file " + source + (agency == null ? "" : " (" + agency + ")") + ": " + problem, cause);
+    }
+
+    /** A mapping file that cannot be loaded; the message names the file, the agency and the field. */
+    static final class InvalidMappingException extends IllegalArgumentException {
+
+        private static final long serialVersionUID = 1L;
+
+        InvalidMappingException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 }

@@ -37,6 +37,11 @@ public class MappingAdapter implements AgencyAdapter {
         this.mapping = mapping;
     }
 
+    /** The mapping this adapter runs, e.g. for rendering its field-mapping table. */
+    public AgencyMapping mapping() {
+        return mapping;
+    }
+
     @Override
     public String agency() {
         return mapping.agency();

@@ -26,10 +26,10 @@ public final class NsfAdapter extends MappingAdapter {
     private static final String DATE = "MM/dd/yyyy";
 
     public NsfAdapter() {
-        super(mapping());
+        super(agencyMapping());
     }
 
-    static AgencyMapping mapping() {
+    static AgencyMapping agencyMapping() {
         JsonFormat format = JsonFormat.withSchema(AGENCY, "application/json", NsfAdapter.class, SCHEMA);
         Bindings b = new Bindings(format);
         return new AgencyMapping(AGENCY, format, format.path("$.messageType"), List.of(

@@ -26,10 +26,10 @@ public final class NwoAdapter extends MappingAdapter {
     private static final String DATE = "yyyy-MM-dd";
 
     public NwoAdapter() {
-        super(mapping());
+        super(agencyMapping());
     }
 
-    static AgencyMapping mapping() {
+    static AgencyMapping agencyMapping() {
         JsonFormat format = JsonFormat.withSchema(AGENCY, "application/json", NwoAdapter.class, SCHEMA);
         Bindings b = new Bindings(format);
         return new AgencyMapping(AGENCY, format, format.path("$.message_type"), List.of(

@@ -23,10 +23,10 @@ public final class UkriAdapter extends MappingAdapter {
     static final String SCHEMA = "/org/jointcall/adapters/ukri/ukri-jointcall.schema.json";
 
     public UkriAdapter() {
-        super(mapping());
+        super(agencyMapping());
     }
 
-    static AgencyMapping mapping() {
+    static AgencyMapping agencyMapping() {
         JsonFormat format = JsonFormat.withSchema(AGENCY, "application/json", UkriAdapter.class, SCHEMA);
         Bindings b = new Bindings(format);
         return new AgencyMapping(AGENCY, format, format.path("$.type"), List.of(
