@@ -8,6 +8,7 @@ import org.jointcall.adapters.mapping.AgencyMapping;
 import org.jointcall.adapters.mapping.Binding;
 import org.jointcall.adapters.mapping.Bindings;
 import org.jointcall.adapters.mapping.Codecs;
+import org.jointcall.adapters.mapping.CommonFields;
 import org.jointcall.adapters.mapping.MappingAdapter;
 import org.jointcall.adapters.mapping.MessageShape;
 import org.jointcall.adapters.mapping.ValueCodec;
@@ -46,14 +47,8 @@ public final class DfgAdapter extends MappingAdapter {
     }
 
     private static List<Binding> kopf(Bindings b) {
-        return List.of(
-                b.field("Kopf/NachrichtenId", "/messageId"),
-                b.field("Kopf/Absender", "/sender"),
-                b.field("Kopf/Gesendet", "/sentAt", Codecs.timestamp()),
-                b.field("Kopf/Ausschreibung", "/callId"),
-                b.field("Kopf/GemeinsameReferenz", "/jointReference"),
-                b.field("Kopf/VerbundId", "/jointProposalId"),
-                b.field("Kopf/Laufnummer", "/agencySequence", Codecs.integer()));
+        return CommonFields.envelope(b, Codecs.timestamp(),
+                "Kopf/NachrichtenId", "Kopf/Absender", "Kopf/Gesendet", "Kopf/Ausschreibung", "Kopf/GemeinsameReferenz", "Kopf/VerbundId", "Kopf/Laufnummer");
     }
 
     private static ValueCodec rolle() {
@@ -124,21 +119,13 @@ public final class DfgAdapter extends MappingAdapter {
                         b.field("Erforderlich", "/required", Codecs.bool()),
                         b.field("Zustand", "/state"),
                         b.field("Zustandsgrund", "/stateReason"),
-                        b.object("Entscheidung", "/decision", List.of(
-                                b.field("Aktenzeichen", "/localProposalId"),
-                                b.field("Ergebnis", "/outcome"),
-                                b.field("Betrag", "/amount/value", Codecs.decimal()),
-                                b.field("Betrag/@waehrung", "/amount/currency"),
-                                b.field("Zeitpunkt", "/decidedAt", Codecs.timestamp()))))));
+                        b.object("Entscheidung", "/decision", CommonFields.trackDecision(b, Codecs.timestamp(),
+                                "Aktenzeichen", "Ergebnis", "Betrag", "Betrag/@waehrung", "Zeitpunkt")))));
     }
 
     private static List<Binding> ergebnis(Bindings b) {
-        return List.of(
-                b.field("Gesamtergebnis", "/outcome", gesamtstatus()),
-                b.field("EntscheidendeOrganisation", "/decidingAgency"),
-                b.field("Begruendung", "/reason"),
-                b.field("UmplanungErforderlich", "/rescopingRequired", Codecs.bool()),
-                b.field("Zeitpunkt", "/decidedAt", Codecs.timestamp()));
+        return CommonFields.outcomeNotice(b, gesamtstatus(), Codecs.timestamp(),
+                "Gesamtergebnis", "EntscheidendeOrganisation", "Begruendung", "UmplanungErforderlich", "Zeitpunkt");
     }
 
     private static ValueCodec gesamtstatus() {

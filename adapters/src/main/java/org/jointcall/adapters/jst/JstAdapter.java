@@ -8,6 +8,7 @@ import org.jointcall.adapters.mapping.AgencyMapping;
 import org.jointcall.adapters.mapping.Binding;
 import org.jointcall.adapters.mapping.Bindings;
 import org.jointcall.adapters.mapping.Codecs;
+import org.jointcall.adapters.mapping.CommonFields;
 import org.jointcall.adapters.mapping.MappingAdapter;
 import org.jointcall.adapters.mapping.MessageShape;
 import org.jointcall.adapters.mapping.ValueCodec;
@@ -46,14 +47,8 @@ public final class JstAdapter extends MappingAdapter {
     }
 
     private static List<Binding> header(Bindings b) {
-        return List.of(
-                b.field("Header/MessageId", "/messageId"),
-                b.field("Header/Sender", "/sender"),
-                b.field("Header/SentAt", "/sentAt", Codecs.timestamp()),
-                b.field("Header/CallId", "/callId"),
-                b.field("Header/JointReference", "/jointReference"),
-                b.field("Header/JointProposalId", "/jointProposalId"),
-                b.field("Header/Sequence", "/agencySequence", Codecs.integer()));
+        return CommonFields.envelope(b, Codecs.timestamp(),
+                "Header/MessageId", "Header/Sender", "Header/SentAt", "Header/CallId", "Header/JointReference", "Header/JointProposalId", "Header/Sequence");
     }
 
     private static ValueCodec role() {
@@ -140,21 +135,13 @@ public final class JstAdapter extends MappingAdapter {
                         b.field("Required", "/required", Codecs.bool()),
                         b.field("State", "/state"),
                         b.field("StateReason", "/stateReason"),
-                        b.object("Decision", "/decision", List.of(
-                                b.field("LocalProposalId", "/localProposalId"),
-                                b.field("Outcome", "/outcome"),
-                                b.field("Amount", "/amount/value", Codecs.decimal()),
-                                b.field("Amount/@currency", "/amount/currency"),
-                                b.field("DecidedAt", "/decidedAt", Codecs.timestamp()))))));
+                        b.object("Decision", "/decision", CommonFields.trackDecision(b, Codecs.timestamp(),
+                                "LocalProposalId", "Outcome", "Amount", "Amount/@currency", "DecidedAt")))));
     }
 
     private static List<Binding> notice(Bindings b) {
-        return List.of(
-                b.field("Outcome", "/outcome", jointStatus()),
-                b.field("DecidingAgency", "/decidingAgency"),
-                b.field("Reason", "/reason"),
-                b.field("RescopingRequired", "/rescopingRequired", Codecs.bool()),
-                b.field("DecidedAt", "/decidedAt", Codecs.timestamp()));
+        return CommonFields.outcomeNotice(b, jointStatus(), Codecs.timestamp(),
+                "Outcome", "DecidingAgency", "Reason", "RescopingRequired", "DecidedAt");
     }
 
     private static ValueCodec jointStatus() {

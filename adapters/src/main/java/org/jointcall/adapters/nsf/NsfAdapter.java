@@ -8,6 +8,7 @@ import org.jointcall.adapters.mapping.AgencyMapping;
 import org.jointcall.adapters.mapping.Binding;
 import org.jointcall.adapters.mapping.Bindings;
 import org.jointcall.adapters.mapping.Codecs;
+import org.jointcall.adapters.mapping.CommonFields;
 import org.jointcall.adapters.mapping.MappingAdapter;
 import org.jointcall.adapters.mapping.MessageShape;
 import org.jointcall.adapters.mapping.ValueCodec;
@@ -46,14 +47,8 @@ public final class NsfAdapter extends MappingAdapter {
     }
 
     private static List<Binding> envelope(Bindings b) {
-        return List.of(
-                b.field("$.messageId", "/messageId"),
-                b.field("$.senderAgency", "/sender"),
-                b.field("$.sentTimestamp", "/sentAt", Codecs.timestamp()),
-                b.field("$.solicitationId", "/callId"),
-                b.field("$.jointReference", "/jointReference"),
-                b.field("$.gatewayProposalId", "/jointProposalId"),
-                b.field("$.versionNumber", "/agencySequence", Codecs.integer()));
+        return CommonFields.envelope(b, Codecs.timestamp(),
+                "$.messageId", "$.senderAgency", "$.sentTimestamp", "$.solicitationId", "$.jointReference", "$.gatewayProposalId", "$.versionNumber");
     }
 
     private static List<Binding> proposal(Bindings b) {
@@ -121,21 +116,13 @@ public final class NsfAdapter extends MappingAdapter {
                         b.field("$.required", "/required", Codecs.bool()),
                         b.field("$.status", "/state"),
                         b.field("$.statusReason", "/stateReason"),
-                        b.object("$.decision", "/decision", List.of(
-                                b.field("$.localProposalId", "/localProposalId"),
-                                b.field("$.outcome", "/outcome"),
-                                b.field("$.amount.value", "/amount/value", Codecs.decimal()),
-                                b.field("$.amount.currency", "/amount/currency"),
-                                b.field("$.decidedTimestamp", "/decidedAt", Codecs.timestamp()))))));
+                        b.object("$.decision", "/decision", CommonFields.trackDecision(b, Codecs.timestamp(),
+                                "$.localProposalId", "$.outcome", "$.amount.value", "$.amount.currency", "$.decidedTimestamp")))));
     }
 
     private static List<Binding> notice(Bindings b) {
-        return List.of(
-                b.field("$.outcome", "/outcome", jointStatus()),
-                b.field("$.decidingAgency", "/decidingAgency"),
-                b.field("$.reason", "/reason"),
-                b.field("$.rescopingRequired", "/rescopingRequired", Codecs.bool()),
-                b.field("$.decidedTimestamp", "/decidedAt", Codecs.timestamp()));
+        return CommonFields.outcomeNotice(b, jointStatus(), Codecs.timestamp(),
+                "$.outcome", "$.decidingAgency", "$.reason", "$.rescopingRequired", "$.decidedTimestamp");
     }
 
     private static ValueCodec jointStatus() {

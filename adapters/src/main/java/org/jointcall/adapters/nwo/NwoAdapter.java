@@ -8,6 +8,7 @@ import org.jointcall.adapters.mapping.AgencyMapping;
 import org.jointcall.adapters.mapping.Binding;
 import org.jointcall.adapters.mapping.Bindings;
 import org.jointcall.adapters.mapping.Codecs;
+import org.jointcall.adapters.mapping.CommonFields;
 import org.jointcall.adapters.mapping.MappingAdapter;
 import org.jointcall.adapters.mapping.MessageShape;
 import org.jointcall.adapters.mapping.ValueCodec;
@@ -46,14 +47,8 @@ public final class NwoAdapter extends MappingAdapter {
     }
 
     private static List<Binding> envelope(Bindings b) {
-        return List.of(
-                b.field("$.message_id", "/messageId"),
-                b.field("$.sender", "/sender"),
-                b.field("$.sent_at", "/sentAt", Codecs.timestamp()),
-                b.field("$.call_id", "/callId"),
-                b.field("$.joint_reference", "/jointReference"),
-                b.field("$.joint_proposal_id", "/jointProposalId"),
-                b.field("$.sequence_number", "/agencySequence", Codecs.integer()));
+        return CommonFields.envelope(b, Codecs.timestamp(),
+                "$.message_id", "$.sender", "$.sent_at", "$.call_id", "$.joint_reference", "$.joint_proposal_id", "$.sequence_number");
     }
 
     private static ValueCodec role() {
@@ -122,21 +117,13 @@ public final class NwoAdapter extends MappingAdapter {
                         b.field("$.required", "/required", Codecs.bool()),
                         b.field("$.state", "/state"),
                         b.field("$.state_reason", "/stateReason"),
-                        b.object("$.decision", "/decision", List.of(
-                                b.field("$.local_id", "/localProposalId"),
-                                b.field("$.outcome", "/outcome"),
-                                b.field("$.amount", "/amount/value", Codecs.decimal()),
-                                b.field("$.currency", "/amount/currency"),
-                                b.field("$.decided_at", "/decidedAt", Codecs.timestamp()))))));
+                        b.object("$.decision", "/decision", CommonFields.trackDecision(b, Codecs.timestamp(),
+                                "$.local_id", "$.outcome", "$.amount", "$.currency", "$.decided_at")))));
     }
 
     private static List<Binding> notice(Bindings b) {
-        return List.of(
-                b.field("$.outcome", "/outcome", jointStatus()),
-                b.field("$.deciding_agency", "/decidingAgency"),
-                b.field("$.reason", "/reason"),
-                b.field("$.rescoping_required", "/rescopingRequired", Codecs.bool()),
-                b.field("$.decided_at", "/decidedAt", Codecs.timestamp()));
+        return CommonFields.outcomeNotice(b, jointStatus(), Codecs.timestamp(),
+                "$.outcome", "$.deciding_agency", "$.reason", "$.rescoping_required", "$.decided_at");
     }
 
     private static ValueCodec jointStatus() {

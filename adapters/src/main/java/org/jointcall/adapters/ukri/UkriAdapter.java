@@ -7,6 +7,7 @@ import org.jointcall.adapters.mapping.AgencyMapping;
 import org.jointcall.adapters.mapping.Binding;
 import org.jointcall.adapters.mapping.Bindings;
 import org.jointcall.adapters.mapping.Codecs;
+import org.jointcall.adapters.mapping.CommonFields;
 import org.jointcall.adapters.mapping.MappingAdapter;
 import org.jointcall.adapters.mapping.MessageShape;
 import org.jointcall.adapters.mapping.ValueCodec;
@@ -43,14 +44,8 @@ public final class UkriAdapter extends MappingAdapter {
     }
 
     private static List<Binding> envelope(Bindings b) {
-        return List.of(
-                b.field("$.id", "/messageId"),
-                b.field("$.sender", "/sender"),
-                b.field("$.sent", "/sentAt", Codecs.epochMillis()),
-                b.field("$.callReference", "/callId"),
-                b.field("$.jointReference", "/jointReference"),
-                b.field("$.jointProposalId", "/jointProposalId"),
-                b.field("$.sequence", "/agencySequence", Codecs.integer()));
+        return CommonFields.envelope(b, Codecs.epochMillis(),
+                "$.id", "$.sender", "$.sent", "$.callReference", "$.jointReference", "$.jointProposalId", "$.sequence");
     }
 
     private static ValueCodec role() {
@@ -119,21 +114,13 @@ public final class UkriAdapter extends MappingAdapter {
                         b.field("$.required", "/required", Codecs.bool()),
                         b.field("$.state", "/state"),
                         b.field("$.stateReason", "/stateReason"),
-                        b.object("$.decision", "/decision", List.of(
-                                b.field("$.reference", "/localProposalId"),
-                                b.field("$.outcome", "/outcome"),
-                                b.field("$.amount.value", "/amount/value", Codecs.decimal()),
-                                b.field("$.amount.currency", "/amount/currency"),
-                                b.field("$.decided", "/decidedAt", Codecs.epochMillis()))))));
+                        b.object("$.decision", "/decision", CommonFields.trackDecision(b, Codecs.epochMillis(),
+                                "$.reference", "$.outcome", "$.amount.value", "$.amount.currency", "$.decided")))));
     }
 
     private static List<Binding> notice(Bindings b) {
-        return List.of(
-                b.field("$.outcome", "/outcome", jointStatus()),
-                b.field("$.decidingAgency", "/decidingAgency"),
-                b.field("$.reason", "/reason"),
-                b.field("$.rescopingRequired", "/rescopingRequired", Codecs.bool()),
-                b.field("$.decided", "/decidedAt", Codecs.epochMillis()));
+        return CommonFields.outcomeNotice(b, jointStatus(), Codecs.epochMillis(),
+                "$.outcome", "$.decidingAgency", "$.reason", "$.rescopingRequired", "$.decided");
     }
 
     private static ValueCodec jointStatus() {
