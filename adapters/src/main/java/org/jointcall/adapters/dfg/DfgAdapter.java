@@ -119,6 +119,8 @@ public final class DfgAdapter extends MappingAdapter {
                         b.field("Erforderlich", "/required", Codecs.bool()),
                         b.field("Zustand", "/state"),
                         b.field("Zustandsgrund", "/stateReason"),
+                        b.group("Gutachten", "/review", CommonFields.sharedReview(b, Codecs.timestamp(),
+                                "Aktenzeichen", "Art", "Skala", "Bewertung", "Band", "Empfehlung", "Stellungnahme", "Weitergabe", "Zeitpunkt")),
                         b.object("Entscheidung", "/decision", CommonFields.trackDecision(b, Codecs.timestamp(),
                                 "Aktenzeichen", "Ergebnis", "Betrag", "Betrag/@waehrung", "Zeitpunkt")))));
     }

@@ -127,9 +127,8 @@ final class JsonNativeNode implements NativeNode {
     @Override
     public NativeNode child(NativePath path) {
         JsonNativePath jsonPath = (JsonNativePath) path;
-        JsonNode child = walk(jsonPath.steps(), jsonPath.steps().size() - 1);
+        ObjectNode parent = (ObjectNode) walk(jsonPath.steps(), jsonPath.steps().size() - 1);
         String name = (String) jsonPath.steps().get(jsonPath.steps().size() - 1);
-        ObjectNode parent = (ObjectNode) child;
         JsonNode existing = parent.get(name);
         ObjectNode object = existing instanceof ObjectNode o ? o : parent.putObject(name);
         return new JsonNativeNode(agency, object, pointer + jsonPath.pointerSuffix());

@@ -135,6 +135,8 @@ public final class JstAdapter extends MappingAdapter {
                         b.field("Required", "/required", Codecs.bool()),
                         b.field("State", "/state"),
                         b.field("StateReason", "/stateReason"),
+                        b.group("Review", "/review", CommonFields.sharedReview(b, Codecs.timestamp(),
+                                "LocalProposalId", "ReviewerType", "Scale", "Score", "Band", "Recommendation", "Comment", "Shareable", "ReviewedAt")),
                         b.object("Decision", "/decision", CommonFields.trackDecision(b, Codecs.timestamp(),
                                 "LocalProposalId", "Outcome", "Amount", "Amount/@currency", "DecidedAt")))));
     }

@@ -116,6 +116,8 @@ public final class NsfAdapter extends MappingAdapter {
                         b.field("$.required", "/required", Codecs.bool()),
                         b.field("$.status", "/state"),
                         b.field("$.statusReason", "/stateReason"),
+                        b.group("$.reviews", "/review", CommonFields.sharedReview(b, Codecs.timestamp(),
+                                "$.localProposalId", "$.reviewType", "$.scale", "$.score", "$.band", "$.recommendation", "$.comments", "$.shareable", "$.reviewedTimestamp")),
                         b.object("$.decision", "/decision", CommonFields.trackDecision(b, Codecs.timestamp(),
                                 "$.localProposalId", "$.outcome", "$.amount.value", "$.amount.currency", "$.decidedTimestamp")))));
     }

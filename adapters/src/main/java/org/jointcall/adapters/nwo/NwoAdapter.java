@@ -117,6 +117,8 @@ public final class NwoAdapter extends MappingAdapter {
                         b.field("$.required", "/required", Codecs.bool()),
                         b.field("$.state", "/state"),
                         b.field("$.state_reason", "/stateReason"),
+                        b.group("$.reviews", "/review", CommonFields.sharedReview(b, Codecs.timestamp(),
+                                "$.local_id", "$.review_type", "$.scale", "$.score", "$.band", "$.recommendation", "$.comments", "$.shareable", "$.reviewed_at")),
                         b.object("$.decision", "/decision", CommonFields.trackDecision(b, Codecs.timestamp(),
                                 "$.local_id", "$.outcome", "$.amount", "$.currency", "$.decided_at")))));
     }

@@ -6,7 +6,8 @@ import java.util.Objects;
  * One thing a translation could not do faithfully, said out loud instead of dropped silently.
  *
  * @param kind   why the field is mentioned
- * @param field  the canonical field concerned (a JSON pointer into the canonical JSON form)
+ * @param field  the field concerned: when writing, a JSON pointer into the canonical JSON form; when reading,
+ *               the native field (JSON pointer or element path) that was not taken over
  * @param detail a sentence for the coordinator
  */
 public record TranslationNote(Kind kind, String field, String detail) {

@@ -114,6 +114,8 @@ public final class UkriAdapter extends MappingAdapter {
                         b.field("$.required", "/required", Codecs.bool()),
                         b.field("$.state", "/state"),
                         b.field("$.stateReason", "/stateReason"),
+                        b.group("$.reviews", "/review", CommonFields.sharedReview(b, Codecs.epochMillis(),
+                                "$.reference", "$.reviewType", "$.scale", "$.score", "$.band", "$.recommendation", "$.comments", "$.shareable", "$.submitted")),
                         b.object("$.decision", "/decision", CommonFields.trackDecision(b, Codecs.epochMillis(),
                                 "$.reference", "$.outcome", "$.amount.value", "$.amount.currency", "$.decided")))));
     }

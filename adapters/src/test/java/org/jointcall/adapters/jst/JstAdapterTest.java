@@ -13,6 +13,8 @@ import org.jointcall.contracts.v1.Budget;
 import org.jointcall.contracts.v1.CanonicalMessage;
 import org.jointcall.contracts.v1.FundingOutcome;
 import org.jointcall.contracts.v1.Person;
+import org.jointcall.contracts.v1.ReviewResult;
+import org.jointcall.contracts.v1.ScoreBand;
 import org.junit.jupiter.api.Test;
 
 class JstAdapterTest {
@@ -51,6 +53,16 @@ class JstAdapterTest {
 
         assertThat(decision.getFundingDecision().getOutcome()).isEqualTo(FundingOutcome.APPROVED);
         assertThat(new String(adapter.fromCanonical(decision).body(), StandardCharsets.UTF_8)).contains("<Result>採択</Result>");
+    }
+
+    @Test
+    void aPartnersSharedReviewInTheRecordKeepsItsOwnScaleAndScoreVerbatim() throws IOException {
+        ReviewResult review = adapter.toCanonical(sample("joint-proposal-record.xml")).message()
+                .getJointProposalRecord().getTracks().get(1).getReviews().get(0);
+
+        assertThat(review.getNativeScale()).isEqualTo("NSF_EVGFP");
+        assertThat(review.getNativeScore()).isEqualTo("V/G");
+        assertThat(review.getNormalisedBand()).isEqualTo(ScoreBand.STRONG);
     }
 
     @Test
