@@ -1,0 +1,61 @@
+package org.jointcall.gateway.agency;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The gateway's configuration directory ({@code gateway.config.dir}, env {@code GATEWAY_CONFIG_DIR},
+ * default {@code config} under the working directory). Created empty when missing, so a first start
+ * needs nothing prepared: the gateway then simply knows no agency yet.
+ *
+ * <pre>
+ * config/
+ *   agencies/NSF/agency.json     mode, endpoint, receipt requirement
+ *   agencies/NSF/keys/           the agency's public keys (JWKS, PEM, certificates), hot-reloaded
+ *   calls/*.xml                  joint call definitions
+ * </pre>
+ */
+@ApplicationScoped
+public class ConfigDirectory {
+
+    private Path root;
+
+    /** For the CDI proxy only. */
+    protected ConfigDirectory() {
+    }
+
+    @Inject
+    public ConfigDirectory(@ConfigProperty(name = "gateway.config.dir", defaultValue = "config") String directory) {
+        this(Path.of(directory));
+    }
+
+    public ConfigDirectory(Path directory) {
+        this.root = directory.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(root.resolve("agencies"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("gateway.config.dir " + root + " cannot be created: " + e.getMessage(), e);
+        }
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** {@code agencies/}: one directory per agency code. */
+    public Path agencies() {
+        return root.resolve("agencies");
+    }
+
+    /** {@code calls/}: joint call definitions (may not exist). */
+    public Path calls() {
+        return root.resolve("calls");
+    }
+}

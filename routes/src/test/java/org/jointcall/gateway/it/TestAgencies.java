@@ -1,0 +1,137 @@
+package org.jointcall.gateway.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
+import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
+import org.bouncycastle.crypto.params.ECNamedDomainParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.math.ec.ECPoint;
+import org.jointcall.gateway.agency.GeneratedKeystore;
+import org.jointcall.signature.algorithm.SignatureAlgorithm;
+import org.jointcall.signature.algorithm.SigningKey;
+import org.jointcall.signature.keys.KeyRegistry;
+import org.jointcall.signature.keys.Pkcs12SigningKeys;
+import org.jointcall.signature.keys.RegisteredKey;
+import org.jointcall.signature.keys.SigningIdentity;
+
+/**
+ * A gateway configuration directory written for one test run: {@code agencies/<CODE>/agency.json}
+ * (pull mode, so no delivery leaves the machine) and {@code agencies/<CODE>/keys/<code>.jwks} with a
+ * freshly generated ecdsa-p256 key per agency, plus for NSF a second key whose validity ended
+ * yesterday. The private halves stay here, for {@link PartnerClient} to sign with; the gateway's own
+ * keystore is generated next to the directory. Nothing secret is ever checked in.
+ */
+public final class TestAgencies {
+
+    public static final List<String> CODES = List.of("NSF", "UKRI", "DFG", "NWO", "JST");
+    /** Owner name under which tests register the gateway's public key to verify its receipts. */
+    public static final String GATEWAY_KEY_OWNER = "gateway";
+    public static final String GATEWAY_KEY_ID = "jointcall-gateway-test";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path configDirectory;
+    private final Map<String, SigningIdentity> keys = new LinkedHashMap<>();
+    private final Map<String, SigningIdentity> expiredKeys = new LinkedHashMap<>();
+    private final GeneratedKeystore gatewayKeystore;
+    private final SigningIdentity gateway;
+
+    private TestAgencies(Path root) {
+        this.configDirectory = root.resolve("config");
+        this.gatewayKeystore = GeneratedKeystore.in(root.resolve("gateway-keys"), "gateway");
+        this.gateway = Pkcs12SigningKeys.load(gatewayKeystore.keystore(), gatewayKeystore.password(), "gateway", GATEWAY_KEY_ID);
+        for (String code : CODES) {
+            String owner = code.toLowerCase(Locale.ROOT);
+            Path agency = configDirectory.resolve("agencies").resolve(code);
+            write(agency.resolve("agency.json"), "{\"agency\":\"" + code + "\",\"mode\":\"pull\",\"receiptRequired\":false}");
+            StringBuilder jwks = new StringBuilder("{\"keys\":[");
+            SigningIdentity current = newKey(owner + "-" + Long.toHexString(RANDOM.nextLong()));
+            keys.put(code, current);
+            jwks.append(jwk(current, null));
+            if ("NSF".equals(code)) {
+                SigningIdentity expired = newKey(owner + "-expired-" + Long.toHexString(RANDOM.nextLong()));
+                expiredKeys.put(code, expired);
+                jwks.append(',').append(jwk(expired, Instant.now().minusSeconds(86_400)));
+            }
+            write(agency.resolve("keys").resolve(owner + ".jwks"), jwks.append("]}").toString());
+        }
+    }
+
+    /** Writes a configuration with new keys under {@code root} (e.g. a JUnit temp directory). */
+    public static TestAgencies writeTo(Path root) {
+        return new TestAgencies(root);
+    }
+
+    /** The directory to pass as {@code gateway.config.dir}. */
+    public Path configDirectory() {
+        return configDirectory;
+    }
+
+    /** The current signing key of {@code code}. */
+    public SigningIdentity key(String code) {
+        return keys.get(code);
+    }
+
+    /** NSF's registered key whose validity ended a day ago. */
+    public SigningIdentity expiredKey(String code) {
+        return expiredKeys.get(code);
+    }
+
+    /** A key nobody registered, for {@code keyid}: same id as {@code code}'s key, other private key. */
+    public SigningIdentity impostorOf(String code) {
+        return SigningIdentity.of(keys.get(code).keyId(), newKey("impostor").key());
+    }
+
+    public Path gatewayKeystore() {
+        return gatewayKeystore.keystore();
+    }
+
+    public String gatewayKeystorePassword() {
+        return new String(gatewayKeystore.password());
+    }
+
+    /** The gateway's public key as a registry, to verify its receipts as a partner would. */
+    public KeyRegistry gatewayKeyRegistry() {
+        return KeyRegistry.of(List.of(RegisteredKey.builder(GATEWAY_KEY_OWNER, GATEWAY_KEY_ID, gateway.key().verificationKey()).build()));
+    }
+
+    /** A fresh ecdsa-p256 identity. */
+    public static SigningIdentity newKey(String keyId) {
+        ECKeyPairGenerator generator = new ECKeyPairGenerator();
+        generator.init(new ECKeyGenerationParameters(ECNamedDomainParameters.lookup(SECObjectIdentifiers.secp256r1), RANDOM));
+        AsymmetricCipherKeyPair pair = generator.generateKeyPair();
+        return SigningIdentity.of(keyId, SigningKey.of(SignatureAlgorithm.ECDSA_P256_SHA256, pair.getPrivate()));
+    }
+
+    private static String jwk(SigningIdentity identity, Instant expiredAt) {
+        ECPoint point = ((ECPublicKeyParameters) identity.key().verificationKey().parameters()).getQ().normalize();
+        Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+        return "{\"kty\":\"EC\",\"crv\":\"P-256\",\"alg\":\"ES256\",\"use\":\"sig\",\"kid\":\"" + identity.keyId() + "\""
+                + ",\"x\":\"" + url.encodeToString(point.getAffineXCoord().getEncoded()) + "\""
+                + ",\"y\":\"" + url.encodeToString(point.getAffineYCoord().getEncoded()) + "\""
+                + (expiredAt == null ? "" : ",\"nbf\":" + (expiredAt.getEpochSecond() - 86_400 * 30) + ",\"exp\":" + expiredAt.getEpochSecond())
+                + "}";
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write test configuration " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
