@@ -1,0 +1,102 @@
+package org.jointcall.gateway.decision;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The decision worker's view of {@code exchange_ledger}: it claims received messages, records how
+ * each was settled, and puts held messages back in the queue once what they waited for has arrived.
+ * Claims use {@code FOR UPDATE SKIP LOCKED}, so every gateway instance can poll the same ledger and
+ * each message is worked on by exactly one of them; the claim ends with the caller's transaction.
+ */
+@ApplicationScoped
+public class DecisionLedger {
+
+    private static final String CLAIM = """
+            SELECT ledger_id, agency, canonical_xml FROM exchange_ledger
+             WHERE processing_state = 'RECEIVED'
+             ORDER BY ledger_id LIMIT 1
+               FOR UPDATE SKIP LOCKED
+            """;
+    private static final String SETTLE = """
+            UPDATE exchange_ledger SET processing_state = ?, processing_detail = ?, processed_at = now()
+             WHERE ledger_id = ?
+            """;
+    private static final String REQUEUE_HELD_OF_PROPOSAL = """
+            UPDATE exchange_ledger SET processing_state = 'RECEIVED', processing_detail = NULL
+             WHERE processing_state = 'HELD' AND call_id = ? AND joint_reference = ?
+            """;
+    private static final String REQUEUE_HELD_OF_CALLS = """
+            UPDATE exchange_ledger SET processing_state = 'RECEIVED', processing_detail = NULL
+             WHERE processing_state = 'HELD' AND call_id = ANY (?)
+            """;
+    private static final String APPLIED_OF_PROPOSAL = """
+            SELECT canonical_xml FROM exchange_ledger
+             WHERE call_id = ? AND joint_reference = ? AND processing_state = 'APPLIED' AND kind = ANY (?)
+             ORDER BY ledger_id
+            """;
+
+    /** The oldest received message no other transaction is working on, locked until the caller's transaction ends. */
+    public Optional<LedgerEntry> claimNext(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(CLAIM);
+             ResultSet row = statement.executeQuery()) {
+            if (!row.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(new LedgerEntry(row.getLong("ledger_id"), row.getString("agency"), row.getBytes("canonical_xml")));
+        }
+    }
+
+    public void settle(Connection connection, long ledgerId, Settlement settlement) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(SETTLE)) {
+            statement.setString(1, settlement.state().name());
+            statement.setString(2, settlement.detail());
+            statement.setLong(3, ledgerId);
+            if (statement.executeUpdate() != 1) {
+                throw new IllegalStateException("ledger row " + ledgerId + " vanished while it was being settled");
+            }
+        }
+    }
+
+    /** Puts the held messages of one joint proposal back in the queue; returns how many. */
+    public int requeueHeld(Connection connection, String callId, String jointReference) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(REQUEUE_HELD_OF_PROPOSAL)) {
+            statement.setString(1, callId);
+            statement.setString(2, jointReference);
+            return statement.executeUpdate();
+        }
+    }
+
+    /** Puts the held messages of these calls back in the queue (after the calls were (re)loaded); returns how many. */
+    public int requeueHeld(Connection connection, Collection<String> callIds) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(REQUEUE_HELD_OF_CALLS)) {
+            statement.setArray(1, connection.createArrayOf("text", callIds.toArray()));
+            return statement.executeUpdate();
+        }
+    }
+
+    /** The canonical XML of the applied messages of these kinds for one joint proposal, oldest first. */
+    public List<byte[]> applied(Connection connection, String callId, String jointReference, Collection<String> kinds)
+            throws SQLException {
+        List<byte[]> messages = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(APPLIED_OF_PROPOSAL)) {
+            statement.setString(1, callId);
+            statement.setString(2, jointReference);
+            statement.setArray(3, connection.createArrayOf("text", kinds.toArray()));
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    messages.add(row.getBytes(1));
+                }
+            }
+        }
+        return messages;
+    }
+}

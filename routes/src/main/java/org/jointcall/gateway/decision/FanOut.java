@@ -1,0 +1,165 @@
+package org.jointcall.gateway.decision;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jointcall.contracts.binding.CanonicalCodec;
+import org.jointcall.contracts.call.CallTerms;
+import org.jointcall.contracts.identifier.AgencyId;
+import org.jointcall.contracts.proposal.AgencyTrack;
+import org.jointcall.contracts.proposal.JointProposal;
+import org.jointcall.contracts.v1.CanonicalMessage;
+import org.jointcall.contracts.v1.JointProposalRecord;
+import org.jointcall.contracts.v1.MessageKind;
+import org.jointcall.contracts.v1.TrackRecord;
+import org.jointcall.contracts.v1.TrackRole;
+import org.jointcall.gateway.delivery.OutboundMessage;
+
+/**
+ * Decides who must be told what after one agency's report changed a joint proposal. A new proposal
+ * part sends the consolidated joint proposal record to every participating agency; a shareable review
+ * result and every funding decision go to the other agencies as the originating agency sent them; a
+ * changed joint outcome goes to all of them. Reviews arrive without reviewer identities (the canonical
+ * model has no place for one) and unshareable reviews are never sent, in a record or on their own.
+ */
+final class FanOut {
+
+    private static final Set<String> RECORD_SOURCES =
+            Set.of(MessageKind.PROPOSAL_PART.name(), MessageKind.REVIEW_RESULT.name(), MessageKind.FUNDING_DECISION.name());
+
+    private final CanonicalCodec codec;
+    private final DecisionLedger ledger;
+    private final Clock clock;
+
+    FanOut(CanonicalCodec codec, DecisionLedger ledger, Clock clock) {
+        this.codec = codec;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    /**
+     * The messages {@code change} causes. Call after the cause is settled APPLIED in this transaction,
+     * so that the record includes it.
+     *
+     * @param version the proposal's stored version after the change: the sequence of the gateway's own messages
+     */
+    List<OutboundMessage> messages(Connection connection, LedgerEntry cause, CanonicalMessage message, CallTerms call,
+            JointProposal proposal, JointProposal.Change change, long version) throws SQLException {
+        List<OutboundMessage> out = new ArrayList<>();
+        String sender = message.getSender();
+        switch (message.getKind()) {
+            case PROPOSAL_PART: {
+                JointProposalRecord record = record(connection, proposal);
+                for (AgencyId recipient : call.participants().keySet()) {
+                    CanonicalMessage envelope = fromGateway(cause, recipient, MessageKind.JOINT_PROPOSAL_RECORD, message, proposal, version);
+                    envelope.setJointProposalRecord(record);
+                    out.add(outbound(cause, recipient, envelope, proposal));
+                }
+                break;
+            }
+            case REVIEW_RESULT:
+                if (Boolean.TRUE.equals(message.getReviewResult().isShareable())) {
+                    forwardToOthers(cause, call, sender, proposal, out);
+                }
+                break;
+            case FUNDING_DECISION:
+                forwardToOthers(cause, call, sender, proposal, out);
+                break;
+            default:
+                throw new IllegalArgumentException(message.getKind() + " messages come from the gateway, not from " + sender);
+        }
+        if (change.outcomeChanged()) {
+            OffsetDateTime decidedAt = OffsetDateTime.now(clock);
+            for (AgencyId recipient : call.participants().keySet()) {
+                CanonicalMessage envelope = fromGateway(cause, recipient, MessageKind.JOINT_OUTCOME_NOTICE, message, proposal, version);
+                envelope.setJointOutcomeNotice(change.after().toNotice(decidedAt));
+                out.add(outbound(cause, recipient, envelope, proposal));
+            }
+        }
+        return out;
+    }
+
+    /** The originating agency's message, as it sent it, to every other participant; only the envelope id and joint id change. */
+    private void forwardToOthers(LedgerEntry cause, CallTerms call, String sender, JointProposal proposal, List<OutboundMessage> out) {
+        for (AgencyId recipient : call.participants().keySet()) {
+            if (recipient.code().equals(sender)) {
+                continue;
+            }
+            CanonicalMessage copy = codec.fromXml(cause.canonicalXml());
+            copy.setMessageId(OutboundMessage.messageId(cause.ledgerId(), copy.getKind(), recipient.code()));
+            copy.setJointProposalId(proposal.id().toString());
+            out.add(outbound(cause, recipient, copy, proposal));
+        }
+    }
+
+    private CanonicalMessage fromGateway(LedgerEntry cause, AgencyId recipient, MessageKind kind, CanonicalMessage reason,
+            JointProposal proposal, long version) {
+        CanonicalMessage envelope = new CanonicalMessage();
+        envelope.setMessageId(OutboundMessage.messageId(cause.ledgerId(), kind, recipient.code()));
+        envelope.setKind(kind);
+        envelope.setSender(reason.getSender());
+        envelope.setSentAt(OffsetDateTime.now(clock));
+        envelope.setCallId(proposal.callId());
+        envelope.setJointReference(proposal.jointReference());
+        envelope.setJointProposalId(proposal.id().toString());
+        envelope.setAgencySequence(version);
+        return envelope;
+    }
+
+    private OutboundMessage outbound(LedgerEntry cause, AgencyId recipient, CanonicalMessage message, JointProposal proposal) {
+        return new OutboundMessage(recipient.code(), message.getKind(), proposal.id(), cause.ledgerId(), codec.toXml(message));
+    }
+
+    /**
+     * The consolidated record: every track as the domain holds it, with the agency's latest part (highest
+     * sequence), its shareable reviews and its latest decision from the applied ledger messages.
+     */
+    private JointProposalRecord record(Connection connection, JointProposal proposal) throws SQLException {
+        Map<String, CanonicalMessage> parts = new HashMap<>();
+        Map<String, CanonicalMessage> decisions = new HashMap<>();
+        Map<String, List<CanonicalMessage>> reviews = new HashMap<>();
+        for (byte[] xml : ledger.applied(connection, proposal.callId(), proposal.jointReference(), RECORD_SOURCES)) {
+            CanonicalMessage applied = codec.fromXml(xml);
+            switch (applied.getKind()) {
+                case PROPOSAL_PART -> parts.merge(applied.getSender(), applied, FanOut::later);
+                case FUNDING_DECISION -> decisions.merge(applied.getSender(), applied, FanOut::later);
+                case REVIEW_RESULT -> {
+                    if (Boolean.TRUE.equals(applied.getReviewResult().isShareable())) {
+                        reviews.computeIfAbsent(applied.getSender(), s -> new ArrayList<>()).add(applied);
+                    }
+                }
+                default -> throw new IllegalStateException("ledger kind filter let " + applied.getKind() + " through");
+            }
+        }
+        JointProposalRecord record = new JointProposalRecord();
+        record.setStatus(proposal.outcome().status());
+        record.setRescopingRequired(proposal.outcome().rescopingRequired());
+        for (AgencyTrack track : proposal.tracks().values()) {
+            String agency = track.agency().code();
+            TrackRecord trackRecord = track.toTrackRecord();
+            if (parts.containsKey(agency)) {
+                trackRecord.setPart(parts.get(agency).getProposalPart());
+                if (record.getTitle() == null || trackRecord.getRole() == TrackRole.LEAD) {
+                    record.setTitle(trackRecord.getPart().getTitle());
+                }
+            }
+            reviews.getOrDefault(agency, List.of()).forEach(review -> trackRecord.getReviews().add(review.getReviewResult()));
+            if (decisions.containsKey(agency)) {
+                trackRecord.setDecision(decisions.get(agency).getFundingDecision());
+            }
+            record.getTracks().add(trackRecord);
+        }
+        return record;
+    }
+
+    private static CanonicalMessage later(CanonicalMessage one, CanonicalMessage other) {
+        return other.getAgencySequence() > one.getAgencySequence() ? other : one;
+    }
+}

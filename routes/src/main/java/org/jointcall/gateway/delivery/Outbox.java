@@ -1,0 +1,36 @@
+package org.jointcall.gateway.delivery;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The writing side of the transactional outbox: the decision worker adds the messages a state change
+ * causes on the connection of the transaction that stores the change, so they exist exactly when the
+ * change does. A message whose cause, kind and recipient are already in the outbox is not added again.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final String INSERT = """
+            INSERT INTO outbox_message (message_id, recipient, kind, joint_id, caused_by, dedup_key, canonical_xml)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (dedup_key) DO NOTHING
+            """;
+
+    /** Adds the message unless the same one is already there; returns whether it was added. */
+    public boolean enqueue(Connection connection, OutboundMessage message) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
+            statement.setString(1, message.messageId());
+            statement.setString(2, message.recipient());
+            statement.setString(3, message.kind().name());
+            statement.setObject(4, message.jointId());
+            statement.setLong(5, message.causedBy());
+            statement.setString(6, message.dedupKey());
+            statement.setBytes(7, message.canonicalXml());
+            return statement.executeUpdate() == 1;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.jointcall.gateway.decision;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.jointcall.contracts.binding.CanonicalCodec;
+import org.jointcall.contracts.v1.CanonicalMessage;
+import org.jointcall.gateway.it.TestDatabase;
+
+/**
+ * Puts agency messages into the exchange ledger as the inbound API would after verifying them, from
+ * the canonical forms of the adapters' samples ({@code delivery/canonical/<agency>-<kind>.xml}) moved
+ * into the test call {@code ASPIRE-2026-QUAD}.
+ */
+final class LedgerFixture {
+
+    static final String CALL = "ASPIRE-2026-QUAD";
+    static final CanonicalCodec CODEC = new CanonicalCodec();
+
+    private final TestDatabase.Database database;
+    private int messages;
+
+    LedgerFixture(TestDatabase.Database database) {
+        this.database = database;
+    }
+
+    /** The sample {@code <agency>-<kind>} re-addressed to {@code jointReference} with {@code sequence}, changed further by {@code change}. */
+    static CanonicalMessage sample(String agency, String kind, String jointReference, long sequence, Consumer<CanonicalMessage> change) {
+        String resource = "/delivery/canonical/" + agency.toLowerCase() + "-" + kind + ".xml";
+        try (InputStream in = LedgerFixture.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test sample " + resource);
+            }
+            CanonicalMessage message = CODEC.fromXml(in.readAllBytes());
+            message.setCallId(CALL);
+            message.setJointReference(jointReference);
+            message.setJointProposalId(null);
+            message.setAgencySequence(sequence);
+            change.accept(message);
+            return message;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static CanonicalMessage sample(String agency, String kind, String jointReference, long sequence) {
+        return sample(agency, kind, jointReference, sequence, message -> { });
+    }
+
+    /** Stores {@code message} as received and not yet processed; returns its ledger id. */
+    long receive(CanonicalMessage message) throws SQLException {
+        message.setMessageId(message.getSender().toLowerCase() + "-test-" + (++messages) + "-" + System.nanoTime());
+        byte[] xml = CODEC.toXml(message);
+        try (Connection connection = database.connect();
+             PreparedStatement statement = connection.prepareStatement("""
+                     INSERT INTO exchange_ledger (agency, message_id, kind, joint_reference, call_id, media_type, body,
+                            body_digest, request_headers, signature_input, signature, key_id, algorithm, verdict,
+                            canonical_xml, receipt_status, receipt_headers, receipt_body)
+                     VALUES (?, ?, ?, ?, ?, 'application/xml', ?, 'sha-256=:test:', '{}', 'sig=()', 'sig=:test:',
+                             'test-key', 'ecdsa-p256-sha256', '{}', ?, 202, '{}', '')
+                     RETURNING ledger_id
+                     """)) {
+            statement.setString(1, message.getSender());
+            statement.setString(2, message.getMessageId());
+            statement.setString(3, message.getKind().name());
+            statement.setString(4, message.getJointReference());
+            statement.setString(5, message.getCallId());
+            statement.setBytes(6, xml);
+            statement.setBytes(7, xml);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    /** processing_state and processing_detail of a ledger row. */
+    List<String> processing(long ledgerId) throws SQLException {
+        try (Connection connection = database.connect();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT processing_state, processing_detail FROM exchange_ledger WHERE ledger_id = ?")) {
+            statement.setLong(1, ledgerId);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                List<String> result = new ArrayList<>();
+                result.add(row.getString(1));
+                result.add(row.getString(2));
+                return result;
+            }
+        }
+    }
+}
