@@ -248,6 +248,20 @@ public final class GatewayProcess implements AutoCloseable {
             return this;
         }
 
+        /** The configuration directory ({@code agencies/}, {@code calls/}) the gateway reads, as {@code GATEWAY_CONFIG_DIR}. */
+        public Builder configDirectory(Path directory) {
+            environment.put("GATEWAY_CONFIG_DIR", directory.toAbsolutePath().toString());
+            return this;
+        }
+
+        /** The PKCS#12 keystore the gateway signs with; the password goes through the environment, as in production. */
+        public Builder signingKeystore(Path keystore, String password, String keyId) {
+            properties.put("gateway.signing.keystore", keystore.toAbsolutePath().toString());
+            properties.put("gateway.signing.key-id", keyId);
+            environment.put("GATEWAY_SIGNING_PASSWORD", password);
+            return this;
+        }
+
         /** Any MicroProfile Config property, passed as a JVM system property. */
         public Builder property(String key, String value) {
             properties.put(key, value);
