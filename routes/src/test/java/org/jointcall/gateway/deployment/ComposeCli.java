@@ -2,6 +2,7 @@ package org.jointcall.gateway.deployment;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,18 +55,21 @@ final class ComposeCli {
     }
 
     private static Result run(List<String> command, Path directory) throws IOException {
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+        // Output goes to a file, not a pipe: a chatty CLI can never block on a full pipe buffer.
+        Path output = Files.createTempFile("compose-cli", ".log");
         try {
+            Process process = new ProcessBuilder(command).directory(directory.toFile())
+                    .redirectErrorStream(true).redirectOutput(output.toFile()).start();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IOException(String.join(" ", command) + " did not finish within 60 s");
             }
+            return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
-            process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while running " + String.join(" ", command), e);
+        } finally {
+            Files.deleteIfExists(output);
         }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Result(process.exitValue(), output);
     }
 }

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -223,7 +224,7 @@ class DockerFilesTest {
 
             assertThat(response.statusCode()).isEqualTo(200);
             JsonNode receipt = new ObjectMapper().readTree(response.body());
-            assertThat(receipt.path("agency").asText()).isEqualTo(partner.toUpperCase());
+            assertThat(receipt.path("agency").asText()).isEqualTo(partner.toUpperCase(Locale.ROOT));
             assertThat(receipt.path("status").asText()).isEqualTo("RECEIVED");
             assertThat(receipt.path("receiptId").asText()).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
         } finally {
