@@ -18,11 +18,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jointcall.contracts.binding.CanonicalCodec;
 import org.jointcall.contracts.call.CallTerms;
 import org.jointcall.contracts.v1.JointCall;
 import org.jointcall.contracts.validation.ContractViolation;
+import org.jointcall.gateway.agency.ConfigDirectory;
 import org.jointcall.gateway.call.CallRepository;
 import org.jointcall.gateway.persistence.Transactions;
 import org.slf4j.Logger;
@@ -51,14 +51,13 @@ public class CallLoading {
     DecisionLedger ledger;
 
     @Inject
-    @ConfigProperty(name = "gateway.config.dir", defaultValue = "config")
-    String configDir;
+    ConfigDirectory config;
 
     private final CanonicalCodec codec = new CanonicalCodec();
 
     void load(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) @Initialized(ApplicationScoped.class) Object started)
             throws SQLException {
-        Path directory = Path.of(configDir).toAbsolutePath().resolve("calls");
+        Path directory = config.calls();
         Map<Path, JointCall> definitions = read(directory);
         List<String> callIds = transactions.inTransaction(connection -> {
             List<String> stored = new ArrayList<>();

@@ -25,9 +25,10 @@ import org.jointcall.gateway.delivery.OutboundMessage;
 /**
  * Decides who must be told what after one agency's report changed a joint proposal. A new proposal
  * part sends the consolidated joint proposal record to every participating agency; a shareable review
- * result and every funding decision go to the other agencies as the originating agency sent them; a
- * changed joint outcome goes to all of them. Reviews arrive without reviewer identities (the canonical
- * model has no place for one) and unshareable reviews are never sent, in a record or on their own.
+ * result and every funding decision send it to the other agencies, since the record is where each
+ * agency's format carries its partners' reviews and decisions (a partner's own decision format only
+ * knows that partner's proposal ids); a changed joint outcome goes to all of them. Reviews carry no
+ * reviewer identity (the canonical model has no place for one) and unshareable reviews are never sent.
  */
 final class FanOut {
 
@@ -54,26 +55,21 @@ final class FanOut {
             JointProposal proposal, JointProposal.Change change, long version) throws SQLException {
         List<OutboundMessage> out = new ArrayList<>();
         String sender = message.getSender();
-        switch (message.getKind()) {
-            case PROPOSAL_PART: {
-                JointProposalRecord record = record(connection, proposal);
-                for (AgencyId recipient : call.participants().keySet()) {
-                    CanonicalMessage envelope = fromGateway(cause, recipient, MessageKind.JOINT_PROPOSAL_RECORD, message, proposal, version);
-                    envelope.setJointProposalRecord(record);
-                    out.add(outbound(cause, recipient, envelope, proposal));
+        boolean shared = switch (message.getKind()) {
+            case PROPOSAL_PART, FUNDING_DECISION -> true;
+            case REVIEW_RESULT -> Boolean.TRUE.equals(message.getReviewResult().isShareable());
+            default -> throw new IllegalArgumentException(message.getKind() + " messages come from the gateway, not from " + sender);
+        };
+        if (shared) {
+            JointProposalRecord record = record(connection, proposal);
+            for (AgencyId recipient : call.participants().keySet()) {
+                if (message.getKind() != MessageKind.PROPOSAL_PART && recipient.code().equals(sender)) {
+                    continue;
                 }
-                break;
+                CanonicalMessage envelope = fromGateway(cause, recipient, MessageKind.JOINT_PROPOSAL_RECORD, message, proposal, version);
+                envelope.setJointProposalRecord(record);
+                out.add(outbound(cause, recipient, envelope, proposal));
             }
-            case REVIEW_RESULT:
-                if (Boolean.TRUE.equals(message.getReviewResult().isShareable())) {
-                    forwardToOthers(cause, call, sender, proposal, out);
-                }
-                break;
-            case FUNDING_DECISION:
-                forwardToOthers(cause, call, sender, proposal, out);
-                break;
-            default:
-                throw new IllegalArgumentException(message.getKind() + " messages come from the gateway, not from " + sender);
         }
         if (change.outcomeChanged()) {
             OffsetDateTime decidedAt = OffsetDateTime.now(clock);
@@ -84,19 +80,6 @@ final class FanOut {
             }
         }
         return out;
-    }
-
-    /** The originating agency's message, as it sent it, to every other participant; only the envelope id and joint id change. */
-    private void forwardToOthers(LedgerEntry cause, CallTerms call, String sender, JointProposal proposal, List<OutboundMessage> out) {
-        for (AgencyId recipient : call.participants().keySet()) {
-            if (recipient.code().equals(sender)) {
-                continue;
-            }
-            CanonicalMessage copy = codec.fromXml(cause.canonicalXml());
-            copy.setMessageId(OutboundMessage.messageId(cause.ledgerId(), copy.getKind(), recipient.code()));
-            copy.setJointProposalId(proposal.id().toString());
-            out.add(outbound(cause, recipient, copy, proposal));
-        }
     }
 
     private CanonicalMessage fromGateway(LedgerEntry cause, AgencyId recipient, MessageKind kind, CanonicalMessage reason,

@@ -3,9 +3,6 @@ package org.jointcall.gateway.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jointcall.gateway.decision.LedgerFixture.sample;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -18,12 +15,8 @@ import org.jointcall.contracts.v1.FundingOutcome;
 import org.jointcall.contracts.v1.JointStatus;
 import org.jointcall.contracts.v1.MessageKind;
 import org.jointcall.contracts.v1.Recommendation;
-import org.jointcall.gateway.call.CallRepository;
-import org.jointcall.gateway.delivery.Outbox;
 import org.jointcall.gateway.it.TestDatabase;
-import org.jointcall.gateway.persistence.SchemaMigration;
 import org.jointcall.gateway.persistence.Transactions;
-import org.jointcall.gateway.proposal.ProposalRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,18 +32,8 @@ class JointDecisionTest {
     @BeforeEach
     void migratedDatabaseWithTheFourAgencyCall() throws Exception {
         database = TestDatabase.fresh("decision");
-        SchemaMigration.migrate(database.dataSource());
-        Transactions transactions = new Transactions(database.dataSource());
-        byte[] definition = Files.readAllBytes(Path.of(getClass().getResource("/delivery/calls/aspire-2026-quad.xml").toURI()));
-        transactions.inTransaction(connection -> new CallRepository().save(connection, LedgerFixture.CODEC.callFromXml(definition)));
         ledger = new LedgerFixture(database);
-        worker = newWorker(transactions);
-    }
-
-    private static DecisionWorker newWorker(Transactions transactions) {
-        DecisionLedger decisionLedger = new DecisionLedger();
-        return new DecisionWorker(transactions, decisionLedger,
-                new DecisionApplier(decisionLedger, new CallRepository(), new ProposalRepository(), new Outbox()), 100);
+        worker = LedgerFixture.decisionWorker(LedgerFixture.migrateWithTheTestCall(database));
     }
 
     @Test
@@ -63,11 +46,10 @@ class JointDecisionTest {
         worker.poll();
 
         assertThat(jointStatus("QUAD-0001")).isEqualTo("APPROVED");
-        assertThat(outbox("JOINT_PROPOSAL_RECORD")).hasSize(16);
-        assertThat(outbox("FUNDING_DECISION")).hasSize(12);
+        assertThat(outbox("JOINT_PROPOSAL_RECORD")).as("a record to all four per part, to the three others per decision").hasSize(16 + 12);
         assertThat(database.column("""
                 SELECT o.message_id FROM outbox_message o JOIN exchange_ledger l ON l.ledger_id = o.caused_by
-                 WHERE o.kind = 'FUNDING_DECISION' AND o.recipient = l.agency""")).as("decisions sent back to their sender").isEmpty();
+                 WHERE o.kind = 'JOINT_PROPOSAL_RECORD' AND l.kind = 'FUNDING_DECISION' AND o.recipient = l.agency""")).as("decisions told back to their sender").isEmpty();
         assertThat(outbox("JOINT_OUTCOME_NOTICE")).containsExactlyInAnyOrderElementsOf(
                 AGENCIES.stream().map(agency -> agency + " APPROVED").toList());
     }
@@ -87,8 +69,10 @@ class JointDecisionTest {
         assertThat(outbox("JOINT_OUTCOME_NOTICE")).containsExactlyInAnyOrder("DFG REJECTED", "NSF REJECTED", "NWO REJECTED", "UKRI REJECTED");
         assertThat(database.column("SELECT convert_from(canonical_xml, 'UTF8') FROM outbox_message WHERE kind = 'JOINT_OUTCOME_NOTICE'"))
                 .allMatch(xml -> xml.contains("<decidingAgency>UKRI</decidingAgency>"));
-        assertThat(database.column("SELECT recipient FROM outbox_message WHERE kind = 'FUNDING_DECISION' AND caused_by = " + decline))
+        assertThat(database.column("SELECT recipient FROM outbox_message WHERE kind = 'JOINT_PROPOSAL_RECORD' AND caused_by = " + decline))
                 .containsExactlyInAnyOrder("DFG", "NSF", "NWO");
+        assertThat(database.column("SELECT convert_from(canonical_xml, 'UTF8') FROM outbox_message WHERE kind = 'JOINT_PROPOSAL_RECORD'"
+                + " AND caused_by = " + decline)).allMatch(xml -> xml.contains("<outcome>DECLINED</outcome>"));
     }
 
     @Test
@@ -169,7 +153,7 @@ class JointDecisionTest {
             }
         }
         Transactions transactions = new Transactions(database.dataSource());
-        DecisionWorker other = newWorker(transactions);
+        DecisionWorker other = LedgerFixture.decisionWorker(transactions);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Callable<Integer> first = () -> drain(worker);

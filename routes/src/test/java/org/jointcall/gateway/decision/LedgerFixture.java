@@ -11,29 +11,53 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.jointcall.contracts.binding.CanonicalCodec;
 import org.jointcall.contracts.v1.CanonicalMessage;
+import org.jointcall.gateway.call.CallRepository;
+import org.jointcall.gateway.delivery.Outbox;
 import org.jointcall.gateway.it.TestDatabase;
+import org.jointcall.gateway.persistence.SchemaMigration;
+import org.jointcall.gateway.persistence.Transactions;
+import org.jointcall.gateway.proposal.ProposalRepository;
 
 /**
  * Puts agency messages into the exchange ledger as the inbound API would after verifying them, from
  * the canonical forms of the adapters' samples ({@code delivery/canonical/<agency>-<kind>.xml}) moved
  * into the test call {@code ASPIRE-2026-QUAD}.
  */
-final class LedgerFixture {
+public final class LedgerFixture {
 
-    static final String CALL = "ASPIRE-2026-QUAD";
-    static final CanonicalCodec CODEC = new CanonicalCodec();
+    public static final String CALL = "ASPIRE-2026-QUAD";
+    public static final CanonicalCodec CODEC = new CanonicalCodec();
 
     private final TestDatabase.Database database;
     private int messages;
 
-    LedgerFixture(TestDatabase.Database database) {
+    public LedgerFixture(TestDatabase.Database database) {
         this.database = database;
     }
 
+    /** Migrates {@code database} and stores the test call in it; returns transactions on it. */
+    public static Transactions migrateWithTheTestCall(TestDatabase.Database database) throws Exception {
+        SchemaMigration.migrate(database.dataSource());
+        Transactions transactions = new Transactions(database.dataSource());
+        byte[] definition = Files.readAllBytes(Path.of(LedgerFixture.class.getResource("/delivery/calls/aspire-2026-quad.xml").toURI()));
+        transactions.inTransaction(connection -> new CallRepository().save(connection, CODEC.callFromXml(definition)));
+        return transactions;
+    }
+
+    /** A decision worker as the gateway builds it, on {@code transactions}. */
+    public static DecisionWorker decisionWorker(Transactions transactions) {
+        DecisionLedger decisionLedger = new DecisionLedger();
+        return new DecisionWorker(transactions, decisionLedger,
+                new DecisionApplier(decisionLedger, new CallRepository(), new ProposalRepository(), new Outbox()), 100);
+    }
+
     /** The sample {@code <agency>-<kind>} re-addressed to {@code jointReference} with {@code sequence}, changed further by {@code change}. */
-    static CanonicalMessage sample(String agency, String kind, String jointReference, long sequence, Consumer<CanonicalMessage> change) {
+    public static CanonicalMessage sample(String agency, String kind, String jointReference, long sequence, Consumer<CanonicalMessage> change) {
         String resource = "/delivery/canonical/" + agency.toLowerCase() + "-" + kind + ".xml";
         try (InputStream in = LedgerFixture.class.getResourceAsStream(resource)) {
             if (in == null) {
@@ -51,12 +75,12 @@ final class LedgerFixture {
         }
     }
 
-    static CanonicalMessage sample(String agency, String kind, String jointReference, long sequence) {
+    public static CanonicalMessage sample(String agency, String kind, String jointReference, long sequence) {
         return sample(agency, kind, jointReference, sequence, message -> { });
     }
 
     /** Stores {@code message} as received and not yet processed; returns its ledger id. */
-    long receive(CanonicalMessage message) throws SQLException {
+    public long receive(CanonicalMessage message) throws SQLException {
         message.setMessageId(message.getSender().toLowerCase() + "-test-" + (++messages) + "-" + System.nanoTime());
         byte[] xml = CODEC.toXml(message);
         try (Connection connection = database.connect();
@@ -83,7 +107,7 @@ final class LedgerFixture {
     }
 
     /** processing_state and processing_detail of a ledger row. */
-    List<String> processing(long ledgerId) throws SQLException {
+    public List<String> processing(long ledgerId) throws SQLException {
         try (Connection connection = database.connect();
              PreparedStatement statement = connection.prepareStatement(
                      "SELECT processing_state, processing_detail FROM exchange_ledger WHERE ledger_id = ?")) {

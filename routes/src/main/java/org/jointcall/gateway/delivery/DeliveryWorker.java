@@ -1,0 +1,145 @@
+package org.jointcall.gateway.delivery;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jointcall.gateway.agency.Agency;
+import org.jointcall.gateway.agency.AgencyDirectory;
+import org.jointcall.gateway.agency.DeliveryMode;
+import org.jointcall.gateway.instance.InstanceRegistry;
+import org.jointcall.gateway.persistence.Transactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One poll of the delivery worker: claims due outbox messages, puts those for pull agencies into
+ * their inbox and pushes the others, then records each attempt and its result. A failure is retried
+ * after an exponential backoff with jitter until {@code gateway.delivery.max-attempts}, then the
+ * message is DEAD (an operator can resend it); failures of a partner that is down open its circuit.
+ */
+@ApplicationScoped
+public class DeliveryWorker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
+
+    private Transactions transactions;
+    private OutboxQueue queue;
+    private PartnerCircuits circuits;
+    private PartnerPush push;
+    private AgencyDirectory agencies;
+    private DeliverySettings settings;
+    private String instanceId;
+    private Clock clock;
+
+    /** For the CDI proxy only. */
+    protected DeliveryWorker() {
+    }
+
+    @Inject
+    public DeliveryWorker(Transactions transactions, OutboxQueue queue, PartnerCircuits circuits, PartnerPush push,
+            AgencyDirectory agencies, DeliverySettings settings, InstanceRegistry instance) {
+        this(transactions, queue, circuits, push, agencies, settings, instance.instanceId(), Clock.systemUTC());
+    }
+
+    public DeliveryWorker(Transactions transactions, OutboxQueue queue, PartnerCircuits circuits, PartnerPush push,
+            AgencyDirectory agencies, DeliverySettings settings, String instanceId, Clock clock) {
+        this.transactions = transactions;
+        this.queue = queue;
+        this.circuits = circuits;
+        this.push = push;
+        this.agencies = agencies;
+        this.settings = settings;
+        this.instanceId = instanceId;
+        this.clock = clock;
+    }
+
+    /** Works through one batch of due messages; returns how many were claimed. */
+    public int poll() throws SQLException {
+        List<ClaimedMessage> claimed = transactions.inTransaction(
+                connection -> queue.claimDue(connection, settings.batchSize(), settings.claimLease()));
+        for (ClaimedMessage message : claimed) {
+            deliver(message);
+        }
+        return claimed.size();
+    }
+
+    private void deliver(ClaimedMessage message) throws SQLException {
+        Optional<Agency> recipient = agencies.find(message.recipient());
+        if (recipient.isEmpty()) {
+            fail(message, "no agency " + message.recipient() + " is configured (gateway.config.dir/agencies/"
+                    + message.recipient() + "/agency.json)");
+            return;
+        }
+        Agency agency = recipient.get();
+        if (agency.mode() == DeliveryMode.PULL) {
+            transactions.inTransaction(connection -> {
+                queue.offerForPull(connection, message);
+                return null;
+            });
+            return;
+        }
+        Optional<Instant> openUntil = transactions.inTransaction(connection -> circuits.openUntil(connection, message.recipient()));
+        if (openUntil.isPresent()) {
+            transactions.inTransaction(connection -> {
+                queue.postpone(connection, message, openUntil.get());
+                return null;
+            });
+            return;
+        }
+        Instant started = clock.instant();
+        PushResult result = push.push(message, agency);
+        long millis = clock.millis() - started.toEpochMilli();
+        Optional<Instant> retryAt = result.outcome() == PushResult.Outcome.UNDELIVERABLE ? Optional.empty() : retryAt(message);
+        transactions.inTransaction(connection -> {
+            String outcome = result.outcome() == PushResult.Outcome.DELIVERED ? "DELIVERED" : retryAt.isPresent() ? "FAILED" : "DEAD";
+            queue.recordAttempt(connection, message, instanceId, started, millis, result.httpStatus(), outcome, result.error());
+            switch (result.outcome()) {
+                case DELIVERED -> {
+                    queue.delivered(connection, message, result.receipt().orElseThrow());
+                    circuits.recordSuccess(connection, message.recipient());
+                }
+                case PARTNER_UNAVAILABLE -> {
+                    circuits.recordFailure(connection, message.recipient(), settings.circuitFailureThreshold(), settings.circuitOpenFor());
+                    queue.failed(connection, message, result.error(), retryAt, result.receipt());
+                }
+                default -> queue.failed(connection, message, result.error(), retryAt, result.receipt());
+            }
+            return null;
+        });
+        if (result.outcome() != PushResult.Outcome.DELIVERED) {
+            logFailure(message, result.error(), retryAt);
+        }
+    }
+
+    /** When to try again after the attempt {@code message} is on failed; empty once it was the last. */
+    private Optional<Instant> retryAt(ClaimedMessage message) {
+        return message.attempt() < settings.maxAttempts()
+                ? Optional.of(clock.instant().plus(settings.backoff().after(message.attempt(), ThreadLocalRandom.current()::nextDouble)))
+                : Optional.empty();
+    }
+
+    private void fail(ClaimedMessage message, String error) throws SQLException {
+        Optional<Instant> retryAt = retryAt(message);
+        transactions.inTransaction(connection -> {
+            queue.failed(connection, message, error, retryAt, Optional.empty());
+            return null;
+        });
+        logFailure(message, error, retryAt);
+    }
+
+    private static void logFailure(ClaimedMessage message, String error, Optional<Instant> retryAt) {
+        if (retryAt.isEmpty()) {
+            LOG.warn("Outbox message {} to {} is DEAD after attempt {}: {}", message.messageId(), message.recipient(), message.attempt(), error);
+        } else {
+            LOG.info("Outbox message {} to {}: attempt {} failed ({}), next at {}", message.messageId(), message.recipient(),
+                    message.attempt(), error, retryAt.get());
+        }
+    }
+}

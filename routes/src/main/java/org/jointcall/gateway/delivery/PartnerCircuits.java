@@ -1,0 +1,85 @@
+package org.jointcall.gateway.delivery;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * One circuit breaker per partner agency, in PostgreSQL so that every instance sees the same one.
+ * Consecutive failed deliveries open it for a while; no instance calls the partner until then
+ * (the outbox claim skips its messages). When the time is up the circuit is HALF_OPEN: the next
+ * delivery is the trial, and one more failure opens it again at once while a success closes it.
+ */
+@ApplicationScoped
+public class PartnerCircuits {
+
+    private static final String FAILURE = """
+            INSERT INTO partner_circuit AS c (agency, state, consecutive_failures, open_until, updated_at)
+            VALUES (?, CASE WHEN ? <= 1 THEN 'OPEN' ELSE 'CLOSED' END, 1,
+                    CASE WHEN ? <= 1 THEN now() + (? * interval '1 millisecond') END, now())
+            ON CONFLICT (agency) DO UPDATE
+               SET consecutive_failures = c.consecutive_failures + 1,
+                   state = CASE WHEN c.consecutive_failures + 1 >= ? THEN 'OPEN' ELSE c.state END,
+                   open_until = CASE WHEN c.consecutive_failures + 1 >= ? THEN now() + (? * interval '1 millisecond')
+                                     ELSE c.open_until END,
+                   updated_at = now()
+            """;
+    private static final String SUCCESS = """
+            UPDATE partner_circuit SET state = 'CLOSED', consecutive_failures = 0, open_until = NULL, updated_at = now()
+             WHERE agency = ? AND (state <> 'CLOSED' OR consecutive_failures <> 0)
+            """;
+    private static final String OPEN_UNTIL = """
+            SELECT open_until FROM partner_circuit WHERE agency = ? AND state = 'OPEN' AND open_until > now()
+            """;
+    private static final String HALF_OPEN = """
+            UPDATE partner_circuit SET state = 'HALF_OPEN', updated_at = now()
+             WHERE agency = ? AND state = 'OPEN' AND open_until <= now()
+            """;
+
+    public void recordFailure(Connection connection, String agency, int threshold, Duration openFor) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(FAILURE)) {
+            statement.setString(1, agency);
+            statement.setInt(2, threshold);
+            statement.setInt(3, threshold);
+            statement.setLong(4, openFor.toMillis());
+            statement.setInt(5, threshold);
+            statement.setInt(6, threshold);
+            statement.setLong(7, openFor.toMillis());
+            statement.executeUpdate();
+        }
+    }
+
+    public void recordSuccess(Connection connection, String agency) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(SUCCESS)) {
+            statement.setString(1, agency);
+            statement.executeUpdate();
+        }
+    }
+
+    /**
+     * Until when the partner must not be called, if its circuit is open; an open circuit whose time
+     * is up becomes HALF_OPEN here, letting the caller's delivery be the trial.
+     */
+    public Optional<Instant> openUntil(Connection connection, String agency) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(OPEN_UNTIL)) {
+            statement.setString(1, agency);
+            try (ResultSet row = statement.executeQuery()) {
+                if (row.next()) {
+                    return Optional.of(row.getObject(1, OffsetDateTime.class).toInstant());
+                }
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement(HALF_OPEN)) {
+            statement.setString(1, agency);
+            statement.executeUpdate();
+        }
+        return Optional.empty();
+    }
+}

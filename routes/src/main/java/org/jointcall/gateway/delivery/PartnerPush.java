@@ -1,0 +1,156 @@
+package org.jointcall.gateway.delivery;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.jointcall.adapters.spi.AdapterRegistry;
+import org.jointcall.adapters.spi.OutboundTranslation;
+import org.jointcall.adapters.spi.TranslationException;
+import org.jointcall.contracts.binding.CanonicalCodec;
+import org.jointcall.contracts.validation.ContractViolation;
+import org.jointcall.gateway.agency.Agency;
+import org.jointcall.gateway.signature.GatewaySigner;
+import org.jointcall.gateway.signature.ReceiptVerifier;
+import org.jointcall.signature.Signed;
+import org.jointcall.signature.message.HttpFields;
+import org.jointcall.signature.message.RequestMessage;
+import org.jointcall.signature.message.ResponseMessage;
+import org.jointcall.signature.verify.SignatureRejectedException;
+import org.jointcall.signature.verify.Verdict;
+
+/**
+ * One push of one outbox message to a partner: written in the partner's own format by its adapter,
+ * signed with the gateway's key, POSTed to the configured endpoint, and accepted only with a 2xx
+ * receipt the partner signed over the gateway's request signature (when the agency is configured
+ * with {@code receiptRequired}). The receipt is returned whatever it said, as evidence.
+ */
+@ApplicationScoped
+public class PartnerPush {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final CanonicalCodec codec = new CanonicalCodec();
+    private AdapterRegistry adapters;
+    private GatewaySigner signer;
+    private ReceiptVerifier receipts;
+    private DeliverySettings settings;
+    private HttpClient http;
+
+    /** For the CDI proxy only. */
+    protected PartnerPush() {
+    }
+
+    @Inject
+    public PartnerPush(AdapterRegistry adapters, GatewaySigner signer, ReceiptVerifier receipts, DeliverySettings settings) {
+        this.adapters = adapters;
+        this.signer = signer;
+        this.receipts = receipts;
+        this.settings = settings;
+        // HTTP/1.1: no h2c upgrade attempt on a POST to a partner server that may not handle one.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public PushResult push(ClaimedMessage message, Agency partner) {
+        URI endpoint = partner.endpoint().orElseThrow(() -> new IllegalStateException(partner.code() + " is a pull agency; it has no endpoint"));
+        OutboundTranslation translation;
+        try {
+            translation = adapters.require(partner.code().code()).fromCanonical(codec.fromXml(message.canonicalXml()));
+        } catch (TranslationException | ContractViolation | IllegalArgumentException e) {
+            return PushResult.failed(PushResult.Outcome.UNDELIVERABLE, null,
+                    "the " + partner.code() + " adapter cannot write " + message.messageId() + ": " + e.getMessage(), Optional.empty());
+        }
+        Signed<RequestMessage> signed = signer.signRequest(RequestMessage.of("POST", endpoint,
+                HttpFields.of("Content-Type", translation.mediaType()), translation.body()));
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                .timeout(settings.requestTimeout())
+                .header("Content-Type", translation.mediaType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(translation.body()));
+        signed.addedFields().lines().forEach(line -> request.header(line.name(), line.value()));
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            return PushResult.failed(PushResult.Outcome.PARTNER_UNAVAILABLE, null,
+                    "POST " + endpoint + " failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                    Optional.empty());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return PushResult.failed(PushResult.Outcome.PARTNER_UNAVAILABLE, null, "interrupted while posting to " + endpoint, Optional.empty());
+        }
+        return judge(response, signed.message(), partner);
+    }
+
+    private PushResult judge(HttpResponse<byte[]> response, RequestMessage sent, Agency partner) {
+        int status = response.statusCode();
+        HttpFields fields = fields(response.headers().map());
+        String headersJson = headersJson(fields);
+        if (status / 100 != 2) {
+            Receipt answer = new Receipt(status, headersJson, response.body(), null);
+            PushResult.Outcome outcome = status >= 500 || status == 429 ? PushResult.Outcome.PARTNER_UNAVAILABLE : PushResult.Outcome.REFUSED;
+            return PushResult.failed(outcome, status, partner.code() + " answered " + status + ": " + excerpt(response.body()), Optional.of(answer));
+        }
+        if (!partner.receiptRequired()) {
+            return PushResult.delivered(new Receipt(status, headersJson, response.body(), null));
+        }
+        try {
+            Verdict verdict = receipts.verify(ResponseMessage.of(status, fields, response.body()).answering(sent), partner);
+            return PushResult.delivered(new Receipt(status, headersJson, response.body(), verdictJson(verdict)));
+        } catch (SignatureRejectedException e) {
+            return PushResult.failed(PushResult.Outcome.REFUSED, status, partner.code() + " answered " + status
+                    + " but its receipt does not verify (" + e.kind().slug() + "): " + e.detail(),
+                    Optional.of(new Receipt(status, headersJson, response.body(), null)));
+        }
+    }
+
+    private static HttpFields fields(Map<String, List<String>> headers) {
+        List<HttpFields.FieldLine> lines = new ArrayList<>();
+        headers.forEach((name, values) -> {
+            if (!name.startsWith(":")) {
+                values.forEach(value -> lines.add(new HttpFields.FieldLine(name, value)));
+            }
+        });
+        return HttpFields.of(lines);
+    }
+
+    private static String headersJson(HttpFields fields) {
+        ArrayNode lines = JSON.createArrayNode();
+        fields.lines().forEach(line -> lines.addArray().add(line.name()).add(line.value()));
+        return lines.toString();
+    }
+
+    private static String verdictJson(Verdict verdict) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("agency", verdict.agency());
+        json.put("keyId", verdict.keyId());
+        json.put("algorithm", verdict.algorithm().toString());
+        json.put("label", verdict.label());
+        verdict.coveredComponents().forEach(json.putArray("coveredComponents")::add);
+        json.put("created", verdict.created().toString());
+        verdict.expires().ifPresent(expires -> json.put("expires", expires.toString()));
+        verdict.nonce().ifPresent(nonce -> json.put("nonce", nonce));
+        verdict.tag().ifPresent(tag -> json.put("tag", tag));
+        json.put("signatureInput", verdict.signatureInput());
+        json.put("signature", verdict.signature());
+        return json.toString();
+    }
+
+    private static String excerpt(byte[] body) {
+        String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        return text.length() <= 300 ? text : text.substring(0, 300) + "…";
+    }
+}
