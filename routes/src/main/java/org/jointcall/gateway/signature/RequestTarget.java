@@ -26,7 +26,7 @@ public final class RequestTarget {
         return of(request.getScheme(), request.getHeader("Host"), request.getServerName(), request.getServerPort(),
                 request.getRequestURI(), request.getQueryString(),
                 trustForwarded ? Optional.ofNullable(request.getHeader("Forwarded")) : Optional.empty(),
-                trustForwarded ? forwardedHeaders(request) : List.of(null, null, null));
+                trustForwarded ? forwardedHeaders(request) : Arrays.asList(null, null, null));
     }
 
     private static List<String> forwardedHeaders(HttpServletRequest request) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Optional;
 
 import org.jointcall.signature.algorithm.SignatureAlgorithm;
@@ -27,7 +28,8 @@ class GatewayIdentityTest {
         assertThat(second.key().verificationKey()).isEqualTo(first.key().verificationKey());
         assertThat(first.validity().notAfter()).isPresent();
         assertThat(Files.readString(data.resolve("gateway.p12.password")).trim()).hasSizeGreaterThanOrEqualTo(32);
-        assertThat(Files.getPosixFilePermissions(data.resolve("gateway.p12.password")).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        assertThat(Files.getPosixFilePermissions(data.resolve("gateway.p12.password")))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     }
 
     @Test

@@ -75,6 +75,12 @@ public final class TestAgencies {
         return new TestAgencies(root);
     }
 
+    /** A gateway on {@code database} with this configuration directory and signing keystore. */
+    public GatewayProcess.Builder gateway(String name, TestDatabase.Database database) {
+        return GatewayProcess.named(name).database(database).configDirectory(configDirectory)
+                .signingKeystore(gatewayKeystore.keystore(), gatewayKeystorePassword(), GATEWAY_KEY_ID);
+    }
+
     /** The directory to pass as {@code gateway.config.dir}. */
     public Path configDirectory() {
         return configDirectory;

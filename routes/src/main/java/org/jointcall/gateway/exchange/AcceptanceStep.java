@@ -1,0 +1,90 @@
+package org.jointcall.gateway.exchange;
+
+import java.sql.SQLException;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.jointcall.contracts.binding.CanonicalCodec;
+import org.jointcall.contracts.v1.CanonicalMessage;
+import org.jointcall.gateway.ledger.ExchangeLedger;
+import org.jointcall.gateway.ledger.LedgerEntry;
+import org.jointcall.gateway.ledger.Receipt;
+import org.jointcall.gateway.ledger.StoredMessage;
+import org.jointcall.gateway.persistence.Transactions;
+import org.jointcall.signature.message.HttpFields;
+import org.jointcall.signature.verify.ProblemKind;
+
+/**
+ * Last step: in ONE transaction, spend the nonce and insert the ledger row with its signed receipt;
+ * the 202 goes out only after commit. A message id the agency already used is settled by the unique
+ * constraint: same body digest, the original receipt again (still 202); other bytes, 409.
+ */
+@ApplicationScoped
+public class AcceptanceStep implements Processor {
+
+    @Inject
+    Transactions transactions;
+
+    @Inject
+    ExchangeLedger ledger;
+
+    @Inject
+    ReceiptIssuer receipts;
+
+    private final CanonicalCodec codec = new CanonicalCodec();
+
+    @Override
+    public void process(Exchange exchange) throws SQLException {
+        InboundMessage message = InboundMessage.of(exchange);
+        CanonicalMessage canonical = message.translation().message();
+        byte[] canonicalXml = codec.toXml(canonical);
+        String agency = message.agency().code().code();
+        Receipt receipt = transactions.inTransaction(connection -> {
+            if (!message.nonce().spend(connection)) {
+                throw new ProblemException(Problem.of(ProblemKind.REPLAY, "nonce " + message.verdict().nonce().orElse("")
+                        + " of key " + message.verdict().keyId() + " was used by another request accepted meanwhile"));
+            }
+            long ledgerId = ledger.nextId(connection);
+            Instant receivedAt = Instant.now();
+            Receipt issued = receipts.issue(ledgerId, agency, canonical.getMessageId(), message.bodyDigest(), receivedAt, message.request());
+            if (ledger.insert(connection, entry(message, canonical, canonicalXml, ledgerId, issued, receivedAt))) {
+                return issued;
+            }
+            StoredMessage stored = ledger.find(connection, agency, canonical.getMessageId()).orElseThrow(() -> new IllegalStateException(
+                    "message " + agency + "/" + canonical.getMessageId() + " conflicted on insert but is not in the ledger"));
+            if (!stored.bodyDigest().equals(message.bodyDigest())) {
+                throw new ProblemException(Problem.of(ProblemType.MESSAGE_ID_CONFLICT, "message id " + canonical.getMessageId()
+                        + " was accepted as ledger entry " + stored.ledgerId() + " with body digest " + stored.bodyDigest()
+                        + "; this body has digest " + message.bodyDigest() + ". A new message needs a new id."));
+            }
+            return stored.receipt();
+        });
+        respond(exchange.getMessage(), receipt);
+    }
+
+    private static LedgerEntry entry(InboundMessage message, CanonicalMessage canonical, byte[] canonicalXml, long ledgerId,
+            Receipt receipt, Instant receivedAt) {
+        return new LedgerEntry(ledgerId, message.agency().code().code(), canonical.getMessageId(), canonical.getKind().value(),
+                canonical.getJointReference(), canonical.getCallId(),
+                message.request().fields().values("Content-Type").get(0), message.request().body(), message.bodyDigest(),
+                message.request().fields(), message.verdict().signatureInput(), message.verdict().signature(),
+                message.verdict().keyId(), message.verdict().algorithm().identifier(), EvidenceJson.verdict(message.verdict()),
+                canonicalXml, EvidenceJson.report(message.translation().report()), receipt, receivedAt);
+    }
+
+    /** Sends {@code receipt} as the exchange's HTTP answer, replacing every request header. */
+    static void respond(Message response, Receipt receipt) {
+        response.removeHeaders("*");
+        response.setHeader(Exchange.HTTP_RESPONSE_CODE, receipt.status());
+        HttpFields headers = receipt.headers();
+        for (HttpFields.FieldLine line : headers.lines()) {
+            response.setHeader(line.name().equalsIgnoreCase("Content-Type") ? Exchange.CONTENT_TYPE : line.name(), line.value());
+        }
+        response.setBody(receipt.body());
+    }
+}

@@ -1,0 +1,61 @@
+package org.jointcall.gateway.exchange;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jointcall.gateway.ledger.Receipt;
+import org.jointcall.gateway.signature.GatewaySigner;
+import org.jointcall.signature.Signed;
+import org.jointcall.signature.message.HttpFields;
+import org.jointcall.signature.message.RequestMessage;
+import org.jointcall.signature.message.ResponseMessage;
+
+/**
+ * The 202 receipt: a JSON acknowledgement (ledger id, agency, message id, body digest, time of
+ * receipt) signed by the gateway over {@code @status}, {@code content-digest} and the partner's own
+ * request signature — proof for the partner that exactly its signed message was taken.
+ */
+@ApplicationScoped
+public class ReceiptIssuer {
+
+    static final int ACCEPTED = 202;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private GatewaySigner signer;
+
+    /** For the CDI proxy only. */
+    protected ReceiptIssuer() {
+    }
+
+    @Inject
+    public ReceiptIssuer(GatewaySigner signer) {
+        this.signer = signer;
+    }
+
+    public Receipt issue(long ledgerId, String agency, String messageId, String bodyDigest, Instant receivedAt, RequestMessage request) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "accepted");
+        body.put("ledgerId", ledgerId);
+        body.put("agency", agency);
+        body.put("messageId", messageId);
+        body.put("bodyDigest", bodyDigest);
+        body.put("receivedAt", receivedAt.toString());
+        byte[] bytes;
+        try {
+            bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the receipt of " + agency + "/" + messageId, e);
+        }
+        HttpFields contentType = HttpFields.of("Content-Type", "application/json");
+        Signed<ResponseMessage> signed = signer.signReceipt(ResponseMessage.of(ACCEPTED, contentType, bytes).answering(request));
+        return new Receipt(ACCEPTED, contentType.withAll(signed.addedFields()), bytes);
+    }
+}

@@ -1,0 +1,57 @@
+package org.jointcall.gateway.exchange;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.jointcall.adapters.spi.InboundTranslation;
+import org.jointcall.adapters.spi.TranslationException;
+import org.jointcall.contracts.validation.ContractViolation;
+import org.xml.sax.SAXParseException;
+
+/**
+ * Fifth step: the agency's adapter reads the body into a canonical message (schema, identifiers,
+ * XXE-safe parsing are the adapter's); a failure is answered with the adapter's field and position
+ * — 400 when the bytes do not parse at all, 422 when they parse but are not a valid message. Then
+ * the canonical sender must be the agency the message was posted (and signed) for: a partner may
+ * not speak for another.
+ */
+@ApplicationScoped
+public class TranslationStep implements Processor {
+
+    /** Fields the adapters name when the document itself cannot be read. */
+    private static final Set<String> UNREADABLE = Set.of("document", "encoding", "DOCTYPE");
+
+    @Override
+    public void process(Exchange exchange) {
+        InboundMessage message = InboundMessage.of(exchange);
+        InboundTranslation translation;
+        try {
+            translation = message.adapter().toCanonical(message.request().body());
+        } catch (TranslationException e) {
+            ProblemType type = malformed(e) ? ProblemType.MESSAGE_MALFORMED : ProblemType.MESSAGE_INVALID;
+            throw new ProblemException(Problem.of(type, e.getMessage())
+                    .with("field", e.field()).with("position", e.position().toString()), e);
+        } catch (ContractViolation e) {
+            throw new ProblemException(Problem.of(ProblemType.MESSAGE_INVALID, e.getMessage()), e);
+        }
+        String sender = translation.message().getSender();
+        String agency = message.agency().code().code();
+        if (!agency.equals(sender)) {
+            throw new ProblemException(Problem.of(ProblemType.SENDER_MISMATCH, "the message's sender is " + sender
+                    + " but it was posted and signed for agency " + agency));
+        }
+        message.translation(translation);
+    }
+
+    /** Not parseable, as opposed to parseable but invalid (XML schema errors are Xerces "cvc-" messages). */
+    static boolean malformed(TranslationException e) {
+        if (UNREADABLE.contains(e.field())) {
+            return true;
+        }
+        Throwable cause = e.getCause();
+        return cause instanceof SAXParseException && !String.valueOf(cause.getMessage()).startsWith("cvc-");
+    }
+}

@@ -1,0 +1,37 @@
+package org.jointcall.gateway.ledger;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import org.jointcall.signature.message.HttpFields;
+
+/**
+ * One accepted message, ready for its ledger row.
+ *
+ * @param bodyDigest sha-256 of {@code body}, Content-Digest value form
+ * @param verdictJson what the verifier established, as JSON
+ * @param translationReportJson what the adapter did not take over, as JSON (null when lossless)
+ */
+public record LedgerEntry(long ledgerId, String agency, String messageId, String kind, String jointReference, String callId,
+        String mediaType, byte[] body, String bodyDigest, HttpFields requestHeaders, String signatureInput, String signature,
+        String keyId, String algorithm, String verdictJson, byte[] canonicalXml, String translationReportJson, Receipt receipt,
+        Instant receivedAt) {
+
+    public LedgerEntry {
+        Objects.requireNonNull(agency, "agency");
+        Objects.requireNonNull(messageId, "message id");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(mediaType, "media type");
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(bodyDigest, "body digest");
+        Objects.requireNonNull(requestHeaders, "request headers");
+        Objects.requireNonNull(signatureInput, "signature input");
+        Objects.requireNonNull(signature, "signature");
+        Objects.requireNonNull(keyId, "key id");
+        Objects.requireNonNull(algorithm, "algorithm");
+        Objects.requireNonNull(verdictJson, "verdict");
+        Objects.requireNonNull(canonicalXml, "canonical XML");
+        Objects.requireNonNull(receipt, "receipt");
+        Objects.requireNonNull(receivedAt, "received at");
+    }
+}
