@@ -1,0 +1,140 @@
+package org.jointcall.gateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+import org.jointcall.adapters.spi.AdapterRegistry;
+import org.jointcall.adapters.spi.OutboundTranslation;
+import org.jointcall.contracts.v1.CanonicalMessage;
+import org.jointcall.contracts.v1.MessageKind;
+import org.jointcall.gateway.agency.AgencyAdapters;
+import org.jointcall.gateway.decision.LedgerFixture;
+
+/**
+ * A gateway process for the four-agency test call with NSF, UKRI, DFG and NWO simulated as push
+ * partners: the configuration directory (agencies, keys, {@code calls/aspire-2026-quad.xml}), short
+ * poll and backoff intervals, and the partners' side of the conversation — sending their native
+ * messages, signed, and reading what they received.
+ */
+public final class JointCallGateway implements AutoCloseable {
+
+    public static final List<String> AGENCIES = List.of("DFG", "NSF", "NWO", "UKRI");
+    /** Short intervals so delivery tests take seconds: see DeliverySettings and the decision/delivery routes. */
+    public static final Map<String, String> FAST = Map.of(
+            "gateway.decision.poll-period", "100",
+            "gateway.decision.initial-delay", "0",
+            "gateway.delivery.poll-period", "100",
+            "gateway.delivery.initial-delay", "0",
+            "gateway.delivery.backoff-first-ms", "100",
+            "gateway.delivery.backoff-max-ms", "800",
+            "gateway.delivery.circuit.failure-threshold", "3",
+            "gateway.delivery.circuit.open-ms", "500",
+            "gateway.admin.token", "it-admin-token");
+
+    public final TestAgencies agencies;
+    public final PartnerSimulators partners;
+    public final TestDatabase.Database database;
+    public final AdapterRegistry adapters = new AgencyAdapters().registry();
+    private final GatewayProcess.Builder builder;
+    private GatewayProcess gateway;
+    private int sent;
+
+    private JointCallGateway(String name, Path root) {
+        agencies = TestAgencies.writeTo(root);
+        partners = PartnerSimulators.start(agencies, AGENCIES);
+        partners.configurePush(agencies.configDirectory());
+        copyCall(agencies.configDirectory().resolve("calls"));
+        database = TestDatabase.fresh(name);
+        builder = GatewayProcess.named(name).database(database).configDirectory(agencies.configDirectory())
+                .signingKeystore(agencies.gatewayKeystore(), agencies.gatewayKeystorePassword(), TestAgencies.GATEWAY_KEY_ID);
+        FAST.forEach(builder::property);
+    }
+
+    /** Partners simulated and configured, database created, gateway started. */
+    public static JointCallGateway start(String name, Path root) {
+        JointCallGateway setup = new JointCallGateway(name, root);
+        setup.gateway = setup.builder.start();
+        return setup;
+    }
+
+    public GatewayProcess gateway() {
+        return gateway;
+    }
+
+    /** A second gateway instance on the same database and configuration. */
+    public GatewayProcess startAnotherInstance() {
+        return builder.start();
+    }
+
+    /** The running gateway was killed or stopped; this is the one started in its place. */
+    public void replacedBy(GatewayProcess restarted) {
+        gateway = restarted;
+    }
+
+    /**
+     * {@code agency} sends its sample {@code kind} for {@code reference}, in its own format, signed with its key,
+     * and the gateway answers 202; returns the message id.
+     */
+    public String send(String agency, String kind, String reference, long sequence, Consumer<CanonicalMessage> change) {
+        return send(gateway, agency, kind, reference, sequence, change);
+    }
+
+    public String send(GatewayProcess to, String agency, String kind, String reference, long sequence, Consumer<CanonicalMessage> change) {
+        CanonicalMessage message = LedgerFixture.sample(agency, kind, reference, sequence, change);
+        message.setMessageId(agency.toLowerCase() + "-it-" + (++sent) + "-" + System.nanoTime());
+        OutboundTranslation nativeMessage = adapters.require(agency).fromCanonical(message);
+        PartnerClient client = new PartnerClient(to);
+        PartnerClient.Answer answer = client.send(
+                client.signed(agency, agencies.key(agency), nativeMessage.mediaType(), nativeMessage.body()).message());
+        assertThat(answer.status()).as("gateway answer to %s %s: %s", agency, kind, answer.body()).isEqualTo(202);
+        return message.getMessageId();
+    }
+
+    /** What {@code agency}'s system accepted for {@code reference}, in its format, of one kind. */
+    public List<CanonicalMessage> accepted(String agency, MessageKind kind, String reference) {
+        return partners.partner(agency).accepted(kind, reference);
+    }
+
+    /** Waits until {@code condition} holds, or fails naming {@code what}. */
+    public static void await(String what, Duration patience, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + patience.toSeconds() + " s: " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what, e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (gateway != null) {
+            gateway.close();
+        }
+        partners.close();
+    }
+
+    private static void copyCall(Path calls) {
+        try (InputStream call = JointCallGateway.class.getResourceAsStream("/delivery/calls/aspire-2026-quad.xml")) {
+            Files.createDirectories(calls);
+            Files.copy(call, calls.resolve("aspire-2026-quad.xml"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the test call into " + calls, e);
+        }
+    }
+}

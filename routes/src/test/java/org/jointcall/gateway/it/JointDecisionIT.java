@@ -1,0 +1,124 @@
+package org.jointcall.gateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jointcall.gateway.it.JointCallGateway.AGENCIES;
+import static org.jointcall.gateway.it.JointCallGateway.await;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+
+import org.jointcall.contracts.v1.CanonicalMessage;
+import org.jointcall.contracts.v1.FundingOutcome;
+import org.jointcall.contracts.v1.JointStatus;
+import org.jointcall.contracts.v1.MessageKind;
+import org.jointcall.contracts.v1.Recommendation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole exchange over real HTTP: NSF, UKRI, DFG and NWO (WireMock, each signing its receipts)
+ * send signed messages in their own formats to the running gateway on PostgreSQL, and what the
+ * joint-call rule decides reaches every one of them in its own format.
+ */
+class JointDecisionIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path root;
+    private static JointCallGateway setup;
+
+    @BeforeAll
+    static void gatewayWithFourPushPartners() {
+        setup = JointCallGateway.start("joint-decision", root);
+    }
+
+    @AfterAll
+    static void stop() {
+        setup.close();
+    }
+
+    @Test
+    void anApprovalByAllFourIsDeliveredToEveryAgencyInItsOwnFormat() {
+        String reference = reference("A");
+        AGENCIES.forEach(agency -> setup.send(agency, "proposal", reference, 1, m -> { }));
+        AGENCIES.forEach(agency -> setup.send(agency, "decision", reference, 5,
+                m -> m.getFundingDecision().setOutcome(FundingOutcome.APPROVED)));
+
+        for (String agency : AGENCIES) {
+            await(agency + " told APPROVED", PATIENCE, () -> !notices(agency, reference).isEmpty());
+            assertThat(notices(agency, reference)).singleElement()
+                    .satisfies(notice -> assertThat(notice.getJointOutcomeNotice().getOutcome()).isEqualTo(JointStatus.APPROVED));
+        }
+    }
+
+    @Test
+    void oneDeclineWhileTheOthersStillReviewIsDeliveredToAllAsARejectionAtOnce() throws SQLException {
+        String reference = reference("R");
+        AGENCIES.forEach(agency -> setup.send(agency, "proposal", reference, 1, m -> { }));
+        setup.send("DFG", "review", reference, 2, m -> { });
+        setup.send("NSF", "review", reference, 2, m -> m.getReviewResult().setRecommendation(Recommendation.RECOMMENDED));
+        setup.send("UKRI", "decision", reference, 3, m -> m.getFundingDecision().setOutcome(FundingOutcome.DECLINED));
+
+        for (String agency : AGENCIES) {
+            await(agency + " told REJECTED", PATIENCE, () -> !notices(agency, reference).isEmpty());
+            CanonicalMessage notice = notices(agency, reference).get(0);
+            assertThat(notice.getJointOutcomeNotice().getOutcome()).isEqualTo(JointStatus.REJECTED);
+            assertThat(notice.getJointOutcomeNotice().getDecidingAgency()).isEqualTo("UKRI");
+        }
+        assertThat(setup.database.column("SELECT t.agency || ' ' || t.state FROM agency_track t JOIN joint_proposal p USING (joint_id)"
+                + " WHERE p.joint_reference = '" + reference + "' AND t.agency <> 'UKRI'"))
+                .as("the others were still reviewing").noneMatch(track -> track.endsWith("APPROVED") || track.endsWith("DECLINED"));
+    }
+
+    @Test
+    void duplicatesAndOutOfOrderDecisionsChangeNothing() throws SQLException {
+        String reference = reference("D");
+        setup.send("NWO", "decision", reference, 5, m -> m.getFundingDecision().setOutcome(FundingOutcome.APPROVED));
+        AGENCIES.forEach(agency -> setup.send(agency, "proposal", reference, 1, m -> { }));
+        setup.send("NWO", "decision", reference, 5, m -> m.getFundingDecision().setOutcome(FundingOutcome.APPROVED));
+        setup.send("NSF", "decision", reference, 5, m -> m.getFundingDecision().setOutcome(FundingOutcome.APPROVED));
+        setup.send("NSF", "decision", reference, 4, m -> m.getFundingDecision().setOutcome(FundingOutcome.DECLINED));
+        setup.send("DFG", "decision", reference, 5, m -> m.getFundingDecision().setOutcome(FundingOutcome.APPROVED));
+        setup.send("UKRI", "decision", reference, 5, m -> m.getFundingDecision().setOutcome(FundingOutcome.APPROVED));
+
+        for (String agency : AGENCIES) {
+            await(agency + " told APPROVED", PATIENCE, () -> !notices(agency, reference).isEmpty());
+        }
+        await("every message to the partners delivered", PATIENCE, () -> undelivered(reference) == 0);
+        for (String agency : AGENCIES) {
+            assertThat(notices(agency, reference)).as("notices to " + agency).singleElement()
+                    .satisfies(notice -> assertThat(notice.getJointOutcomeNotice().getOutcome()).isEqualTo(JointStatus.APPROVED));
+        }
+        assertThat(setup.database.column("SELECT processing_state || ' ' || split_part(coalesce(processing_detail, ''), ':', 1)"
+                + " FROM exchange_ledger WHERE joint_reference = '" + reference + "' AND kind = 'FUNDING_DECISION' ORDER BY ledger_id"))
+                .containsExactly("APPLIED APPLIED to joint proposal " + jointId(reference), "APPLIED DUPLICATE",
+                        "APPLIED APPLIED to joint proposal " + jointId(reference), "APPLIED STALE",
+                        "APPLIED APPLIED to joint proposal " + jointId(reference), "APPLIED APPLIED to joint proposal " + jointId(reference));
+    }
+
+    private static List<CanonicalMessage> notices(String agency, String reference) {
+        return setup.accepted(agency, MessageKind.JOINT_OUTCOME_NOTICE, reference);
+    }
+
+    private static long undelivered(String reference) {
+        try {
+            return Long.parseLong(setup.database.column("SELECT count(*) FROM outbox_message o JOIN joint_proposal p USING (joint_id)"
+                    + " WHERE p.joint_reference = '" + reference + "' AND o.state <> 'DELIVERED'").get(0));
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String jointId(String reference) throws SQLException {
+        return setup.database.column("SELECT joint_id FROM joint_proposal WHERE joint_reference = '" + reference + "'").get(0);
+    }
+
+    private static String reference(String scenario) {
+        return "QUAD-IT-" + scenario + "-" + System.nanoTime();
+    }
+}
