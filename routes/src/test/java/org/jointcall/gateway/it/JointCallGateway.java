@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -47,7 +49,7 @@ public final class JointCallGateway implements AutoCloseable {
     public final AdapterRegistry adapters = new AgencyAdapters().registry();
     private final GatewayProcess.Builder builder;
     private GatewayProcess gateway;
-    private int sent;
+    private final AtomicInteger sent = new AtomicInteger();
 
     private JointCallGateway(String name, Path root) {
         agencies = TestAgencies.writeTo(root);
@@ -91,13 +93,32 @@ public final class JointCallGateway implements AutoCloseable {
 
     public String send(GatewayProcess to, String agency, String kind, String reference, long sequence, Consumer<CanonicalMessage> change) {
         CanonicalMessage message = LedgerFixture.sample(agency, kind, reference, sequence, change);
-        message.setMessageId(agency.toLowerCase() + "-it-" + (++sent) + "-" + System.nanoTime());
-        OutboundTranslation nativeMessage = adapters.require(agency).fromCanonical(message);
-        PartnerClient client = new PartnerClient(to);
-        PartnerClient.Answer answer = client.send(
-                client.signed(agency, agencies.key(agency), nativeMessage.mediaType(), nativeMessage.body()).message());
+        PartnerClient.Answer answer = post(to, message);
         assertThat(answer.status()).as("gateway answer to %s %s: %s", agency, kind, answer.body()).isEqualTo(202);
         return message.getMessageId();
+    }
+
+    /**
+     * Like {@link #send}, for load while the gateway may die: the message id if the gateway answered 202,
+     * empty if it answered nothing (connection refused or reset).
+     */
+    public Optional<String> trySend(String agency, String kind, String reference, long sequence, Consumer<CanonicalMessage> change) {
+        CanonicalMessage message = LedgerFixture.sample(agency, kind, reference, sequence, change);
+        try {
+            PartnerClient.Answer answer = post(gateway, message);
+            assertThat(answer.status()).as("gateway answer to %s %s: %s", agency, kind, answer.body()).isEqualTo(202);
+            return Optional.of(message.getMessageId());
+        } catch (UncheckedIOException gatewayGone) {
+            return Optional.empty();
+        }
+    }
+
+    private PartnerClient.Answer post(GatewayProcess to, CanonicalMessage message) {
+        message.setMessageId(message.getSender().toLowerCase() + "-it-" + sent.incrementAndGet() + "-" + System.nanoTime());
+        OutboundTranslation nativeMessage = adapters.require(message.getSender()).fromCanonical(message);
+        PartnerClient client = new PartnerClient(to);
+        return client.send(client.signed(message.getSender(), agencies.key(message.getSender()), nativeMessage.mediaType(),
+                nativeMessage.body()).message());
     }
 
     /** What {@code agency}'s system accepted for {@code reference}, in its format, of one kind. */
