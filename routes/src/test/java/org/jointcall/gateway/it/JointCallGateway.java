@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +22,13 @@ import org.jointcall.contracts.v1.CanonicalMessage;
 import org.jointcall.contracts.v1.MessageKind;
 import org.jointcall.gateway.agency.AgencyAdapters;
 import org.jointcall.gateway.decision.LedgerFixture;
+import org.jointcall.signature.message.HttpFields;
+import org.jointcall.signature.message.RequestMessage;
 
 /**
  * A gateway process for the four-agency test call with NSF, UKRI, DFG and NWO simulated as push
- * partners: the configuration directory (agencies, keys, {@code calls/aspire-2026-quad.xml}), short
+ * partners (and JST pulling its inbox, in the two-agency call {@code ASPIRE-2026-PULL}): the
+ * configuration directory (agencies, keys, {@code calls/}), short
  * poll and backoff intervals, and the partners' side of the conversation — sending their native
  * messages, signed, and reading what they received.
  */
@@ -121,6 +125,12 @@ public final class JointCallGateway implements AutoCloseable {
                 nativeMessage.body()).message());
     }
 
+    /** {@code agency} signs a request without body ({@code GET} of its inbox, {@code POST} of an acknowledgement) and sends it. */
+    public PartnerClient.Answer signedWithoutBody(String method, String agency, String path) {
+        RequestMessage request = RequestMessage.of(method, gateway.uri(path), HttpFields.of("Content-Type", "application/json"), new byte[0]);
+        return new PartnerClient(gateway).send(PartnerClient.signer(agencies.key(agency), Clock.systemUTC()).signRequest(request).message());
+    }
+
     /** What {@code agency}'s system accepted for {@code reference}, in its format, of one kind. */
     public List<CanonicalMessage> accepted(String agency, MessageKind kind, String reference) {
         return partners.partner(agency).accepted(kind, reference);
@@ -151,11 +161,13 @@ public final class JointCallGateway implements AutoCloseable {
     }
 
     private static void copyCall(Path calls) {
-        try (InputStream call = JointCallGateway.class.getResourceAsStream("/delivery/calls/aspire-2026-quad.xml")) {
-            Files.createDirectories(calls);
-            Files.copy(call, calls.resolve("aspire-2026-quad.xml"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the test call into " + calls, e);
+        for (String call : List.of("aspire-2026-quad.xml", "aspire-2026-pull.xml")) {
+            try (InputStream definition = JointCallGateway.class.getResourceAsStream("/delivery/calls/" + call)) {
+                Files.createDirectories(calls);
+                Files.copy(definition, calls.resolve(call));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the test call " + call + " into " + calls, e);
+            }
         }
     }
 }

@@ -7,13 +7,21 @@ import static org.jointcall.gateway.it.JointCallGateway.await;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.jointcall.contracts.v1.CanonicalMessage;
 import org.jointcall.contracts.v1.FundingOutcome;
 import org.jointcall.contracts.v1.JointStatus;
 import org.jointcall.contracts.v1.MessageKind;
 import org.jointcall.contracts.v1.Recommendation;
+import org.jointcall.contracts.v1.TrackRecord;
+import org.jointcall.signature.message.HttpFields;
+import org.jointcall.signature.message.RequestMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JointDecisionIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path root;
@@ -99,6 +108,53 @@ class JointDecisionIT {
                 .containsExactly("APPLIED APPLIED to joint proposal " + jointId(reference), "APPLIED DUPLICATE",
                         "APPLIED APPLIED to joint proposal " + jointId(reference), "APPLIED STALE",
                         "APPLIED APPLIED to joint proposal " + jointId(reference), "APPLIED APPLIED to joint proposal " + jointId(reference));
+    }
+
+    @Test
+    void aPullAgencyReadsItsInboxInItsOwnFormatAndIsOfferedWhatItDidNotAcknowledgeAgain() throws Exception {
+        String reference = reference("P");
+        setup.send("JST", "proposal", reference, 1, m -> m.setCallId("ASPIRE-2026-PULL"));
+        setup.send("NSF", "proposal", reference, 1, m -> m.setCallId("ASPIRE-2026-PULL"));
+        await("JST's two records offered", PATIENCE, () -> inbox("0", reference).size() == 2);
+
+        JsonNode page = parse(setup.signedWithoutBody("GET", "JST", "/api/v1/exchange/JST/inbox?after=0").body());
+        List<JsonNode> mine = inbox("0", reference);
+        assertThat(mine).allSatisfy(message -> {
+            assertThat(message.path("kind").asText()).isEqualTo("JOINT_PROPOSAL_RECORD");
+            CanonicalMessage record = setup.adapters.require("JST").toCanonical(message.path("body").asText().getBytes(StandardCharsets.UTF_8)).message();
+            assertThat(record.getJointProposalRecord().getTracks()).extracting(TrackRecord::getAgency).containsExactly("JST", "NSF");
+        });
+        PartnerClient.Answer ack = setup.signedWithoutBody("POST", "JST", "/api/v1/exchange/JST/inbox/" + mine.get(0).path("id").asText() + "/ack");
+        assertThat(ack.status()).as(ack.body()).isEqualTo(200);
+
+        assertThat(inbox("0", reference)).extracting(message -> message.path("id").asText())
+                .as("unacknowledged messages are offered again").containsExactly(mine.get(1).path("id").asText());
+        assertThat(inbox(page.path("cursor").asText(), reference)).as("nothing after the cursor").isEmpty();
+        assertThat(setup.signedWithoutBody("POST", "JST", "/api/v1/exchange/JST/inbox/gw-0-no-such-message/ack").status()).isEqualTo(404);
+        PartnerClient.Answer unsigned = new PartnerClient(setup.gateway()).send(RequestMessage.of("GET",
+                setup.gateway().uri("/api/v1/exchange/JST/inbox"), HttpFields.of("Content-Type", "application/json"), new byte[0]));
+        assertThat(unsigned.status()).as("an unsigned inbox request: " + unsigned.body()).isEqualTo(401);
+    }
+
+    /** The messages about {@code reference} JST's inbox offers after {@code cursor}. */
+    private static List<JsonNode> inbox(String cursor, String reference) {
+        PartnerClient.Answer answer = setup.signedWithoutBody("GET", "JST", "/api/v1/exchange/JST/inbox?after=" + cursor);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        List<JsonNode> messages = new ArrayList<>();
+        parse(answer.body()).path("messages").forEach(message -> {
+            if (message.path("body").asText().contains(reference)) {
+                messages.add(message);
+            }
+        });
+        return messages;
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + json, e);
+        }
     }
 
     private static List<CanonicalMessage> notices(String agency, String reference) {

@@ -1,0 +1,143 @@
+package org.jointcall.gateway.delivery;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.jointcall.adapters.spi.AdapterRegistry;
+import org.jointcall.adapters.spi.OutboundTranslation;
+import org.jointcall.contracts.binding.CanonicalCodec;
+import org.jointcall.gateway.agency.Agency;
+import org.jointcall.gateway.agency.AgencyDirectory;
+import org.jointcall.gateway.agency.DeliveryMode;
+import org.jointcall.gateway.exchange.AgencyStep;
+import org.jointcall.gateway.exchange.BodyStep;
+import org.jointcall.gateway.exchange.RefusalStep;
+import org.jointcall.gateway.exchange.SignatureStep;
+import org.jointcall.gateway.persistence.Transactions;
+
+/**
+ * The pull side of delivery, for agencies that cannot expose an endpoint. Route {@code exchange-inbox}
+ * serves {@code GET /api/v1/exchange/{agency}/inbox?after=<cursor>}: the agency's unacknowledged
+ * messages after the cursor (at most {@code gateway.delivery.inbox-page-size}, default 50), each in
+ * the agency's own format, and the cursor to ask from next. Route {@code exchange-inbox-ack} serves
+ * {@code POST /api/v1/exchange/{agency}/inbox/{messageId}/ack}. Both requests must be signed by the
+ * agency exactly like its inbound messages and are checked by the same steps (agency, body, signature)
+ * and refused with the same problem responses.
+ */
+@Dependent
+public class InboxRoutes extends RouteBuilder {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    AgencyStep agencyStep;
+
+    @Inject
+    BodyStep bodyStep;
+
+    @Inject
+    SignatureStep signatureStep;
+
+    @Inject
+    RefusalStep refusal;
+
+    @Inject
+    AgencyDirectory agencies;
+
+    @Inject
+    AdapterRegistry adapters;
+
+    @Inject
+    PullInbox inbox;
+
+    @Inject
+    Transactions transactions;
+
+    private final CanonicalCodec codec = new CanonicalCodec();
+
+    @Override
+    public void configure() {
+        onException(Exception.class).handled(true).process(refusal);
+
+        rest("/v1/exchange")
+                .get("/{agency}/inbox").id("exchange-inbox-rest").produces("application/json").to("direct:exchange-inbox")
+                .post("/{agency}/inbox/{messageId}/ack").id("exchange-inbox-ack-rest").produces("application/json")
+                .to("direct:exchange-inbox-ack");
+
+        from("direct:exchange-inbox").routeId("exchange-inbox")
+                .process(agencyStep).process(bodyStep).process(signatureStep)
+                .process(this::offer);
+
+        from("direct:exchange-inbox-ack").routeId("exchange-inbox-ack")
+                .process(agencyStep).process(bodyStep).process(signatureStep)
+                .process(this::acknowledge);
+    }
+
+    private void offer(Exchange exchange) throws Exception {
+        Agency agency = verifiedAgency(exchange);
+        if (agency.mode() != DeliveryMode.PULL) {
+            answer(exchange, 409, JSON.createObjectNode().put("title", "Agency receives by push").put("status", 409)
+                    .put("detail", agency.code() + " is configured for push delivery to " + agency.endpoint().orElse(null)
+                            + "; it has no inbox to pull from"));
+            return;
+        }
+        String after = exchange.getIn().getHeader("after", "0", String.class);
+        long cursor;
+        try {
+            cursor = Long.parseLong(after);
+        } catch (NumberFormatException e) {
+            answer(exchange, 400, JSON.createObjectNode().put("title", "Bad cursor").put("status", 400)
+                    .put("detail", "after='" + after + "' is not a cursor this gateway gave out (a non-negative number)"));
+            return;
+        }
+        int pageSize = exchange.getContext().getPropertiesComponent().resolveProperty("gateway.delivery.inbox-page-size")
+                .map(Integer::parseInt).orElse(50);
+        List<PullInbox.Offered> offered = transactions.inTransaction(
+                connection -> inbox.after(connection, agency.code().code(), cursor, pageSize));
+        ObjectNode page = JSON.createObjectNode();
+        ArrayNode messages = page.putArray("messages");
+        long next = cursor;
+        for (PullInbox.Offered message : offered) {
+            OutboundTranslation translation = adapters.require(agency.code().code()).fromCanonical(codec.fromXml(message.canonicalXml()));
+            messages.addObject().put("id", message.messageId()).put("kind", message.kind()).put("mediaType", translation.mediaType())
+                    .put("body", new String(translation.body(), StandardCharsets.UTF_8));
+            next = message.cursor();
+        }
+        page.put("cursor", Long.toString(next));
+        answer(exchange, 200, page);
+    }
+
+    private void acknowledge(Exchange exchange) throws Exception {
+        Agency agency = verifiedAgency(exchange);
+        String messageId = exchange.getIn().getHeader("messageId", String.class);
+        boolean known = transactions.inTransaction(connection -> inbox.acknowledge(connection, agency.code().code(), messageId));
+        if (!known) {
+            answer(exchange, 404, JSON.createObjectNode().put("title", "No such message").put("status", 404)
+                    .put("detail", "the inbox of " + agency.code() + " holds no message " + messageId));
+            return;
+        }
+        answer(exchange, 200, JSON.createObjectNode().put("id", messageId).put("state", "ACKNOWLEDGED"));
+    }
+
+    /** The path's agency; the steps before have checked that it exists and that it signed the request. */
+    private Agency verifiedAgency(Exchange exchange) {
+        String code = exchange.getIn().getHeader("agency", String.class);
+        return agencies.find(code).orElseThrow(() -> new IllegalStateException("agency " + code + " passed the agency step but is unknown"));
+    }
+
+    private static void answer(Exchange exchange, int status, ObjectNode body) {
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, status >= 400 ? "application/problem+json" : "application/json");
+        exchange.getMessage().setBody(body.toString());
+    }
+}

@@ -1,0 +1,58 @@
+package org.jointcall.gateway.delivery;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The inbox of a pull-mode agency: the outbox messages offered to it, in pull-sequence order, which is
+ * the order they were offered in (see {@link OutboxQueue#offerForPull}). A message stays offered until
+ * the agency acknowledges it, so reading from an older cursor, or from none, offers every
+ * unacknowledged message again.
+ */
+@ApplicationScoped
+public class PullInbox {
+
+    /** One offered message, in canonical form; the route writes it in the agency's format. */
+    public record Offered(String messageId, String kind, byte[] canonicalXml, long cursor) {
+    }
+
+    private static final String PENDING = """
+            SELECT message_id, kind, canonical_xml, pull_sequence FROM outbox_message
+             WHERE recipient = ? AND state = 'AWAITING_PULL' AND pull_sequence > ?
+             ORDER BY pull_sequence LIMIT ?
+            """;
+    private static final String ACKNOWLEDGE = """
+            UPDATE outbox_message SET state = 'ACKNOWLEDGED', delivered_at = coalesce(delivered_at, now())
+             WHERE recipient = ? AND message_id = ? AND state IN ('AWAITING_PULL', 'ACKNOWLEDGED')
+            """;
+
+    public List<Offered> after(Connection connection, String agency, long cursor, int limit) throws SQLException {
+        List<Offered> offered = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(PENDING)) {
+            statement.setString(1, agency);
+            statement.setLong(2, cursor);
+            statement.setInt(3, limit);
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    offered.add(new Offered(row.getString(1), row.getString(2), row.getBytes(3), row.getLong(4)));
+                }
+            }
+        }
+        return offered;
+    }
+
+    /** Marks a message acknowledged (again, harmlessly); false if the agency has no such message in its inbox. */
+    public boolean acknowledge(Connection connection, String agency, String messageId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(ACKNOWLEDGE)) {
+            statement.setString(1, agency);
+            statement.setString(2, messageId);
+            return statement.executeUpdate() == 1;
+        }
+    }
+}
