@@ -133,19 +133,21 @@ public class PartnerPush {
         return lines.toString();
     }
 
+    /**
+     * The verdict in the same JSON shape as the ledger's inbound verdicts (the receipt's own signature
+     * lines are in the stored headers). Kept here because the exchange package's writer is package-private.
+     */
     private static String verdictJson(Verdict verdict) {
         ObjectNode json = JSON.createObjectNode();
         json.put("agency", verdict.agency());
         json.put("keyId", verdict.keyId());
-        json.put("algorithm", verdict.algorithm().toString());
+        json.put("algorithm", verdict.algorithm().identifier());
         json.put("label", verdict.label());
-        verdict.coveredComponents().forEach(json.putArray("coveredComponents")::add);
+        verdict.coveredComponents().forEach(json.putArray("covered")::add);
         json.put("created", verdict.created().toString());
         verdict.expires().ifPresent(expires -> json.put("expires", expires.toString()));
         verdict.nonce().ifPresent(nonce -> json.put("nonce", nonce));
         verdict.tag().ifPresent(tag -> json.put("tag", tag));
-        json.put("signatureInput", verdict.signatureInput());
-        json.put("signature", verdict.signature());
         return json.toString();
     }
 
