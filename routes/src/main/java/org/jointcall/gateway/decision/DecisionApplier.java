@@ -23,6 +23,7 @@ import org.jointcall.contracts.v1.MessageKind;
 import org.jointcall.contracts.v1.TrackState;
 import org.jointcall.contracts.validation.ContractViolation;
 import org.jointcall.gateway.call.CallRepository;
+import org.jointcall.gateway.delivery.MessageCause;
 import org.jointcall.gateway.delivery.Outbox;
 import org.jointcall.gateway.delivery.OutboundMessage;
 import org.jointcall.gateway.proposal.ConcurrentProposalUpdate;
@@ -86,7 +87,7 @@ public class DecisionApplier {
         } catch (ContractViolation e) {
             return settle(connection, entry, Settlement.refused(e.getMessage()));
         }
-        lockProposal(connection, message);
+        lockProposal(connection, message.getCallId(), message.getJointReference());
         for (int attempt = 1; ; attempt++) {
             Savepoint savepoint = connection.setSavepoint();
             try {
@@ -150,7 +151,8 @@ public class DecisionApplier {
                 : proposals.insert(connection, proposal).version();
         Settlement settlement = settle(connection, entry, Settlement.applied("APPLIED to joint proposal " + proposal.id()
                 + ": " + sender + " track " + change.track().state() + ", joint outcome " + change.after().status()));
-        List<OutboundMessage> messages = fanOut.messages(connection, entry, message, call.get(), proposal, change, version);
+        List<OutboundMessage> messages = fanOut.messages(connection, MessageCause.ledger(entry.ledgerId(), proposal.id(), version),
+                message, call.get(), proposal, change);
         for (OutboundMessage outbound : messages) {
             outbox.enqueue(connection, outbound);
         }
@@ -177,9 +179,9 @@ public class DecisionApplier {
     }
 
     /** Serialises the work on one joint proposal across instances until this transaction ends. */
-    private static void lockProposal(Connection connection, CanonicalMessage message) throws SQLException {
+    static void lockProposal(Connection connection, String callId, String jointReference) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
-            statement.setString(1, message.getCallId() + "\n" + message.getJointReference());
+            statement.setString(1, callId + "\n" + jointReference);
             statement.execute();
         }
     }

@@ -7,8 +7,10 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * Route {@code decision-apply}: every {@code gateway.decision.poll-period} milliseconds (default
- * 200) the worker applies what the inbound API put into the ledger. The timer only says when to
- * look; which messages are waiting is in PostgreSQL, so a restarted or second instance carries on.
+ * 200) the worker applies what the inbound API put into the ledger. Route {@code deadline-sweep}:
+ * every {@code gateway.deadline.sweep-period} milliseconds (default 60000) up to
+ * {@code gateway.deadline.batch-size} (default 100) proposals past a deadline are swept. The timers
+ * only say when to look; what is waiting is in PostgreSQL, so a restarted or second instance carries on.
  */
 @Dependent
 public class DecisionRoutes extends RouteBuilder {
@@ -16,10 +18,18 @@ public class DecisionRoutes extends RouteBuilder {
     @Inject
     DecisionWorker worker;
 
+    @Inject
+    DeadlineSweep sweep;
+
     @Override
     public void configure() {
         from("timer:decision-apply?delay={{gateway.decision.initial-delay:1000}}&period={{gateway.decision.poll-period:200}}")
                 .routeId("decision-apply")
                 .bean(worker, "poll");
+
+        from("timer:deadline-sweep?delay={{gateway.deadline.initial-delay:10000}}&period={{gateway.deadline.sweep-period:60000}}")
+                .routeId("deadline-sweep")
+                .process(exchange -> sweep.sweep(exchange.getContext().getPropertiesComponent()
+                        .resolveProperty("gateway.deadline.batch-size").map(Integer::parseInt).orElse(100)));
     }
 }

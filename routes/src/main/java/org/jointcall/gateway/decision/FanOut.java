@@ -20,6 +20,8 @@ import org.jointcall.contracts.v1.JointProposalRecord;
 import org.jointcall.contracts.v1.MessageKind;
 import org.jointcall.contracts.v1.TrackRecord;
 import org.jointcall.contracts.v1.TrackRole;
+import org.jointcall.contracts.outcome.JointOutcome;
+import org.jointcall.gateway.delivery.MessageCause;
 import org.jointcall.gateway.delivery.OutboundMessage;
 
 /**
@@ -49,10 +51,10 @@ final class FanOut {
      * The messages {@code change} causes. Call after the cause is settled APPLIED in this transaction,
      * so that the record includes it.
      *
-     * @param version the proposal's stored version after the change: the sequence of the gateway's own messages
+     * @param cause the ledger message and the proposal version it produced (the sequence of the gateway's own messages)
      */
-    List<OutboundMessage> messages(Connection connection, LedgerEntry cause, CanonicalMessage message, CallTerms call,
-            JointProposal proposal, JointProposal.Change change, long version) throws SQLException {
+    List<OutboundMessage> messages(Connection connection, MessageCause cause, CanonicalMessage message, CallTerms call,
+            JointProposal proposal, JointProposal.Change change) throws SQLException {
         List<OutboundMessage> out = new ArrayList<>();
         String sender = message.getSender();
         boolean shared = switch (message.getKind()) {
@@ -66,38 +68,65 @@ final class FanOut {
                 if (message.getKind() != MessageKind.PROPOSAL_PART && recipient.code().equals(sender)) {
                     continue;
                 }
-                CanonicalMessage envelope = fromGateway(cause, recipient, MessageKind.JOINT_PROPOSAL_RECORD, message, proposal, version);
+                CanonicalMessage envelope = fromGateway(cause, recipient, MessageKind.JOINT_PROPOSAL_RECORD, sender, proposal);
                 envelope.setJointProposalRecord(record);
-                out.add(outbound(cause, recipient, envelope, proposal));
+                out.add(outbound(cause, recipient, envelope));
             }
         }
         if (change.outcomeChanged()) {
-            OffsetDateTime decidedAt = OffsetDateTime.now(clock);
-            for (AgencyId recipient : call.participants().keySet()) {
-                CanonicalMessage envelope = fromGateway(cause, recipient, MessageKind.JOINT_OUTCOME_NOTICE, message, proposal, version);
-                envelope.setJointOutcomeNotice(change.after().toNotice(decidedAt));
-                out.add(outbound(cause, recipient, envelope, proposal));
-            }
+            notices(cause, call, sender, proposal, change.after(), out);
         }
         return out;
     }
 
-    private CanonicalMessage fromGateway(LedgerEntry cause, AgencyId recipient, MessageKind kind, CanonicalMessage reason,
-            JointProposal proposal, long version) {
+    /**
+     * The messages the deadline sweep's {@code changes} cause: the record to every participating agency
+     * (a track lapsed or a part is missing), and the notice to all if the joint outcome changed. The
+     * gateway's own messages name as sender the agency of the first track the sweep changed.
+     */
+    List<OutboundMessage> sweepMessages(Connection connection, MessageCause cause, CallTerms call, JointProposal proposal,
+            List<JointProposal.Change> changes) throws SQLException {
+        List<OutboundMessage> out = new ArrayList<>();
+        String sender = changes.get(0).track().agency().code();
+        JointProposalRecord record = record(connection, proposal);
+        for (AgencyId recipient : call.participants().keySet()) {
+            CanonicalMessage envelope = fromGateway(cause, recipient, MessageKind.JOINT_PROPOSAL_RECORD, sender, proposal);
+            envelope.setJointProposalRecord(record);
+            out.add(outbound(cause, recipient, envelope));
+        }
+        JointOutcome before = changes.get(0).before();
+        JointOutcome after = changes.get(changes.size() - 1).after();
+        if (!before.equals(after)) {
+            notices(cause, call, sender, proposal, after, out);
+        }
+        return out;
+    }
+
+    private void notices(MessageCause cause, CallTerms call, String sender, JointProposal proposal, JointOutcome outcome,
+            List<OutboundMessage> out) {
+        OffsetDateTime decidedAt = OffsetDateTime.now(clock);
+        for (AgencyId recipient : call.participants().keySet()) {
+            CanonicalMessage envelope = fromGateway(cause, recipient, MessageKind.JOINT_OUTCOME_NOTICE, sender, proposal);
+            envelope.setJointOutcomeNotice(outcome.toNotice(decidedAt));
+            out.add(outbound(cause, recipient, envelope));
+        }
+    }
+
+    private CanonicalMessage fromGateway(MessageCause cause, AgencyId recipient, MessageKind kind, String sender, JointProposal proposal) {
         CanonicalMessage envelope = new CanonicalMessage();
-        envelope.setMessageId(OutboundMessage.messageId(cause.ledgerId(), kind, recipient.code()));
+        envelope.setMessageId(cause.messageId(kind, recipient.code()));
         envelope.setKind(kind);
-        envelope.setSender(reason.getSender());
+        envelope.setSender(sender);
         envelope.setSentAt(OffsetDateTime.now(clock));
         envelope.setCallId(proposal.callId());
         envelope.setJointReference(proposal.jointReference());
         envelope.setJointProposalId(proposal.id().toString());
-        envelope.setAgencySequence(version);
+        envelope.setAgencySequence(cause.version());
         return envelope;
     }
 
-    private OutboundMessage outbound(LedgerEntry cause, AgencyId recipient, CanonicalMessage message, JointProposal proposal) {
-        return new OutboundMessage(recipient.code(), message.getKind(), proposal.id(), cause.ledgerId(), codec.toXml(message));
+    private OutboundMessage outbound(MessageCause cause, AgencyId recipient, CanonicalMessage message) {
+        return new OutboundMessage(recipient.code(), message.getKind(), cause, codec.toXml(message));
     }
 
     /**

@@ -26,8 +26,8 @@ public class Outbox {
             statement.setString(1, message.messageId());
             statement.setString(2, message.recipient());
             statement.setString(3, message.kind().name());
-            statement.setObject(4, message.jointId());
-            statement.setLong(5, message.causedBy());
+            statement.setObject(4, message.cause().jointId());
+            statement.setObject(5, message.cause().ledgerId(), java.sql.Types.BIGINT);
             statement.setString(6, message.dedupKey());
             statement.setBytes(7, message.canonicalXml());
             return statement.executeUpdate() == 1;
