@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,8 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * without Hazelcast clustering, so several can run side by side on one machine.
  *
  * <p>{@link #start()} returns once {@code /health/ready} answers UP with the database check in
- * it, or fails with the end of the gateway's log. A test can then stop it gracefully
- * ({@link #stop()}, SIGTERM, as Ctrl-C or an orchestrator would) or kill it outright
+ * it and Payara Micro has logged the end of its boot, or fails with the end of the gateway's log.
+ * A test can then stop it gracefully ({@link #stop()}, SIGTERM, as Ctrl-C or an orchestrator would) or kill it outright
  * ({@link #kill()}, SIGKILL, for crash tests), and {@link #restart()} it on the same settings.
  * Each run logs to {@code target/it-logs/<name>-<n>.log} and works in {@code target/it-logs};
  * Payara's runtime and temporary files go there too instead of /tmp, so a killed instance leaves
@@ -70,7 +71,9 @@ public final class GatewayProcess implements AutoCloseable {
             }
             try {
                 HttpResponse<String> ready = get("/health/ready");
-                if (ready.statusCode() == 200 && ready.body().contains("\"database\"")) {
+                // Payara Micro may deploy the WAR a second time late in its boot (the first copy answers health
+                // already, then goes away): only the end of boot means the application stays in service.
+                if (ready.statusCode() == 200 && ready.body().contains("\"database\"") && bootFinished()) {
                     return this;
                 }
             } catch (UncheckedIOException notListeningYet) {
@@ -81,6 +84,15 @@ public final class GatewayProcess implements AutoCloseable {
         process.destroyForcibly();
         throw new IllegalStateException("Gateway " + name + " was not ready within " + STARTUP_TIMEOUT.toSeconds()
                 + " s.\n" + logTail());
+    }
+
+    /** Whether Payara Micro logged "Payara Micro … ready in … (ms)", the last line of its boot. */
+    private boolean bootFinished() {
+        try {
+            return Files.readString(log, StandardCharsets.ISO_8859_1).contains(" ready in ");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public URI uri(String path) {
