@@ -136,12 +136,25 @@ class InboundExchangeIT {
     @Test
     void aBodyOverTheLimitIsRefusedWith413() throws SQLException {
         String id = newId();
+
+        partner.send(partner.signed("nsf", agencies.key("NSF"), JSON, oversized(id)).message())
+                .assertRefused(413, "payload-too-large", database, id);
+    }
+
+    /** A valid proposal padded with trailing spaces to one byte over the limit. */
+    private static byte[] oversized(String id) {
         byte[] body = new byte[MAX_BYTES + 1];
         Arrays.fill(body, (byte) ' ');
         byte[] message = PartnerClient.message("nsf-proposal.json", id);
         System.arraycopy(message, 0, body, 0, message.length);
+        return body;
+    }
 
-        partner.send(partner.signed("nsf", agencies.key("NSF"), JSON, body).message())
+    @Test
+    void aChunkedBodyOverTheLimitIsRefusedWith413() throws SQLException {
+        String id = newId();
+
+        partner.sendChunked(partner.signed("nsf", agencies.key("NSF"), JSON, oversized(id)).message())
                 .assertRefused(413, "payload-too-large", database, id);
     }
 

@@ -2,6 +2,7 @@ package org.jointcall.gateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -70,8 +71,17 @@ public final class PartnerClient {
 
     /** Sends {@code request} with its header lines as they are. */
     public Answer send(RequestMessage request) {
+        return send(request, HttpRequest.BodyPublishers.ofByteArray(request.body()));
+    }
+
+    /** Sends {@code request} chunked, without a {@code Content-Length}, so the gateway cannot know the size in advance. */
+    public Answer sendChunked(RequestMessage request) {
+        return send(request, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(request.body())));
+    }
+
+    private Answer send(RequestMessage request, HttpRequest.BodyPublisher body) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.targetUri()).timeout(Duration.ofSeconds(30))
-                .method(request.method(), HttpRequest.BodyPublishers.ofByteArray(request.body()));
+                .method(request.method(), body);
         for (HttpFields.FieldLine line : request.fields().lines()) {
             if (!SET_BY_CLIENT.contains(line.name().toLowerCase(Locale.ROOT))) {
                 builder.header(line.name(), line.value());
