@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
-import org.jointcall.contracts.binding.CanonicalCodec;
 import org.jointcall.contracts.v1.CanonicalMessage;
 import org.jointcall.gateway.ledger.ExchangeLedger;
 import org.jointcall.gateway.ledger.LedgerEntry;
@@ -36,13 +35,10 @@ public class AcceptanceStep implements Processor {
     @Inject
     ReceiptIssuer receipts;
 
-    private final CanonicalCodec codec = new CanonicalCodec();
-
     @Override
     public void process(Exchange exchange) throws SQLException {
         InboundMessage message = InboundMessage.of(exchange);
         CanonicalMessage canonical = message.translation().message();
-        byte[] canonicalXml = codec.toXml(canonical);
         String agency = message.agency().code().code();
         Receipt receipt = transactions.inTransaction(connection -> {
             if (!message.nonce().spend(connection)) {
@@ -52,7 +48,7 @@ public class AcceptanceStep implements Processor {
             long ledgerId = ledger.nextId(connection);
             Instant receivedAt = Instant.now();
             Receipt issued = receipts.issue(ledgerId, agency, canonical.getMessageId(), message.bodyDigest(), receivedAt, message.request());
-            if (ledger.insert(connection, entry(message, canonical, canonicalXml, ledgerId, issued, receivedAt))) {
+            if (ledger.insert(connection, entry(message, canonical, ledgerId, issued, receivedAt))) {
                 return issued;
             }
             StoredMessage stored = ledger.find(connection, agency, canonical.getMessageId()).orElseThrow(() -> new IllegalStateException(
@@ -67,14 +63,14 @@ public class AcceptanceStep implements Processor {
         respond(exchange.getMessage(), receipt);
     }
 
-    private static LedgerEntry entry(InboundMessage message, CanonicalMessage canonical, byte[] canonicalXml, long ledgerId,
-            Receipt receipt, Instant receivedAt) {
+    private static LedgerEntry entry(InboundMessage message, CanonicalMessage canonical, long ledgerId, Receipt receipt,
+            Instant receivedAt) {
         return new LedgerEntry(ledgerId, message.agency().code().code(), canonical.getMessageId(), canonical.getKind().value(),
                 canonical.getJointReference(), canonical.getCallId(),
                 message.request().fields().values("Content-Type").get(0), message.request().body(), message.bodyDigest(),
                 message.request().fields(), message.verdict().signatureInput(), message.verdict().signature(),
                 message.verdict().keyId(), message.verdict().algorithm().identifier(), EvidenceJson.verdict(message.verdict()),
-                canonicalXml, EvidenceJson.report(message.translation().report()), receipt, receivedAt);
+                message.canonicalXml(), EvidenceJson.report(message.translation().report()), receipt, receivedAt);
     }
 
     /** Sends {@code receipt} as the exchange's HTTP answer, replacing every request header. */

@@ -30,6 +30,7 @@ public final class InboundMessage {
     private Verdict verdict;
     private PendingNonce nonce;
     private InboundTranslation translation;
+    private byte[] canonicalXml;
 
     InboundMessage(String pathAgency, String path, String remoteAddress) {
         this.pathAgency = pathAgency;
@@ -114,7 +115,13 @@ public final class InboundMessage {
         return translation;
     }
 
-    void translation(InboundTranslation value) {
+    /** The canonical message in its schema-valid XML form, as the ledger stores it. */
+    byte[] canonicalXml() {
+        return canonicalXml;
+    }
+
+    void translation(InboundTranslation value, byte[] xml) {
         this.translation = value;
+        this.canonicalXml = xml;
     }
 }

@@ -8,15 +8,17 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.jointcall.adapters.spi.InboundTranslation;
 import org.jointcall.adapters.spi.TranslationException;
+import org.jointcall.contracts.binding.CanonicalCodec;
 import org.jointcall.contracts.validation.ContractViolation;
 import org.xml.sax.SAXParseException;
 
 /**
  * Fifth step: the agency's adapter reads the body into a canonical message (schema, identifiers,
- * XXE-safe parsing are the adapter's); a failure is answered with the adapter's field and position
- * — 400 when the bytes do not parse at all, 422 when they parse but are not a valid message. Then
- * the canonical sender must be the agency the message was posted (and signed) for: a partner may
- * not speak for another.
+ * XXE-safe parsing are the adapter's). A failure is answered with the adapter's field and position
+ * — 400 when the bytes do not parse at all, 422 when they parse but are not a valid message. The
+ * canonical sender must be the agency the message was posted (and signed) for, since a partner may
+ * not speak for another; last, the message is written as canonical XML, which the canonical schema
+ * must accept (422 otherwise).
  */
 @ApplicationScoped
 public class TranslationStep implements Processor {
@@ -24,26 +26,39 @@ public class TranslationStep implements Processor {
     /** Fields the adapters name when the document itself cannot be read. */
     private static final Set<String> UNREADABLE = Set.of("document", "encoding", "DOCTYPE");
 
+    private final CanonicalCodec codec = new CanonicalCodec();
+
     @Override
     public void process(Exchange exchange) {
         InboundMessage message = InboundMessage.of(exchange);
-        InboundTranslation translation;
-        try {
-            translation = message.adapter().toCanonical(message.request().body());
-        } catch (TranslationException e) {
-            ProblemType type = malformed(e) ? ProblemType.MESSAGE_MALFORMED : ProblemType.MESSAGE_INVALID;
-            throw new ProblemException(Problem.of(type, e.getMessage())
-                    .with("field", e.field()).with("position", e.position().toString()), e);
-        } catch (ContractViolation e) {
-            throw new ProblemException(Problem.of(ProblemType.MESSAGE_INVALID, e.getMessage()), e);
-        }
+        InboundTranslation translation = translate(message);
         String sender = translation.message().getSender();
         String agency = message.agency().code().code();
         if (!agency.equals(sender)) {
             throw new ProblemException(Problem.of(ProblemType.SENDER_MISMATCH, "the message's sender is " + sender
                     + " but it was posted and signed for agency " + agency));
         }
-        message.translation(translation);
+        try {
+            message.translation(translation, codec.toXml(translation.message()));
+        } catch (ContractViolation e) {
+            throw invalid(e);
+        }
+    }
+
+    private static InboundTranslation translate(InboundMessage message) {
+        try {
+            return message.adapter().toCanonical(message.request().body());
+        } catch (TranslationException e) {
+            ProblemType type = malformed(e) ? ProblemType.MESSAGE_MALFORMED : ProblemType.MESSAGE_INVALID;
+            throw new ProblemException(Problem.of(type, e.getMessage())
+                    .with("field", e.field()).with("position", e.position().toString()), e);
+        } catch (ContractViolation e) {
+            throw invalid(e);
+        }
+    }
+
+    private static ProblemException invalid(ContractViolation e) {
+        return new ProblemException(Problem.of(ProblemType.MESSAGE_INVALID, e.getMessage()), e);
     }
 
     /** Not parseable, as opposed to parseable but invalid (XML schema errors are Xerces "cvc-" messages). */

@@ -43,7 +43,7 @@ public final class PartnerClient {
     /** Lines the JDK client sets itself (and refuses to take from the caller). */
     private static final Set<String> SET_BY_CLIENT = Set.of("host", "content-length", "connection", "expect", "upgrade");
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** HTTP/1.1: the JDK client would otherwise try an h2c upgrade, which Payara Micro 6 handles badly for POSTs. */
+    /** HTTP/1.1, as partner systems send: the JDK client would otherwise first try an h2c upgrade. */
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
