@@ -22,6 +22,7 @@ public class DeliverySettings {
     private Duration connectTimeout;
     private Duration requestTimeout;
     private int batchSize;
+    private int concurrency;
     private int circuitFailureThreshold;
     private Duration circuitOpenFor;
     private Optional<String> adminToken;
@@ -38,6 +39,7 @@ public class DeliverySettings {
             @ConfigProperty(name = "gateway.delivery.connect-timeout-ms", defaultValue = "5000") long connectTimeoutMillis,
             @ConfigProperty(name = "gateway.delivery.request-timeout-ms", defaultValue = "15000") long requestTimeoutMillis,
             @ConfigProperty(name = "gateway.delivery.batch-size", defaultValue = "20") int batchSize,
+            @ConfigProperty(name = "gateway.delivery.concurrency", defaultValue = "4") int concurrency,
             @ConfigProperty(name = "gateway.delivery.circuit.failure-threshold", defaultValue = "5") int circuitFailureThreshold,
             @ConfigProperty(name = "gateway.delivery.circuit.open-ms", defaultValue = "30000") long circuitOpenMillis,
             @ConfigProperty(name = "gateway.admin.token") Optional<String> adminToken) {
@@ -47,6 +49,7 @@ public class DeliverySettings {
         this.connectTimeout = Duration.ofMillis(atLeast("gateway.delivery.connect-timeout-ms", connectTimeoutMillis, 1));
         this.requestTimeout = Duration.ofMillis(atLeast("gateway.delivery.request-timeout-ms", requestTimeoutMillis, 1));
         this.batchSize = atLeast("gateway.delivery.batch-size", batchSize, 1);
+        this.concurrency = atLeast("gateway.delivery.concurrency", concurrency, 1);
         this.circuitFailureThreshold = atLeast("gateway.delivery.circuit.failure-threshold", circuitFailureThreshold, 1);
         this.circuitOpenFor = Duration.ofMillis(atLeast("gateway.delivery.circuit.open-ms", circuitOpenMillis, 1));
         this.adminToken = adminToken.filter(token -> !token.isBlank());
@@ -89,6 +92,11 @@ public class DeliverySettings {
 
     public int batchSize() {
         return batchSize;
+    }
+
+    /** How many pushes one instance has in flight at once. */
+    public int concurrency() {
+        return concurrency;
     }
 
     public int circuitFailureThreshold() {

@@ -3,10 +3,17 @@ package org.jointcall.gateway.delivery;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -37,6 +44,7 @@ public class DeliveryWorker {
     private DeliverySettings settings;
     private String instanceId;
     private Clock clock;
+    private ExecutorService pushers;
 
     /** For the CDI proxy only. */
     protected DeliveryWorker() {
@@ -60,14 +68,53 @@ public class DeliveryWorker {
         this.clock = clock;
     }
 
-    /** Works through one batch of due messages; returns how many were claimed. */
-    public int poll() throws SQLException {
+    /**
+     * Works through one batch of due messages, up to {@code gateway.delivery.concurrency} at a time, and
+     * returns when all are done; returns how many were claimed.
+     */
+    public int poll() throws Exception {
         List<ClaimedMessage> claimed = transactions.inTransaction(
                 connection -> queue.claimDue(connection, settings.batchSize(), settings.claimLease()));
+        List<Future<?>> running = new ArrayList<>();
         for (ClaimedMessage message : claimed) {
-            deliver(message);
+            running.add(pushers().submit(() -> {
+                deliver(message);
+                return null;
+            }));
+        }
+        Exception failure = null;
+        for (Future<?> delivery : running) {
+            try {
+                delivery.get();
+            } catch (ExecutionException e) {
+                failure = e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
         return claimed.size();
+    }
+
+    private synchronized ExecutorService pushers() {
+        if (pushers == null) {
+            AtomicInteger threads = new AtomicInteger();
+            pushers = Executors.newFixedThreadPool(settings.concurrency(), task -> {
+                Thread thread = new Thread(task, "delivery-push-" + threads.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return pushers;
+    }
+
+    /** Stops the push threads; a delivery cut short stays PENDING and is claimed again when its lease ends. */
+    @PreDestroy
+    public synchronized void stop() {
+        if (pushers != null) {
+            pushers.shutdownNow();
+            pushers = null;
+        }
     }
 
     private void deliver(ClaimedMessage message) throws SQLException {

@@ -91,9 +91,9 @@ class PartnerDeliveryTest {
         AGENCIES.forEach(code -> partners.partner(code).recover());
     }
 
-    /** Short backoff (50–400 ms), a circuit that opens after 2 failures for 300 ms. */
+    /** Short backoff (50–400 ms), 4 pushes at a time, a circuit that opens after 2 failures for 300 ms. */
     private static DeliverySettings settings(int maxAttempts) {
-        return new DeliverySettings(maxAttempts, 50, 400, 2000, 5000, 50, 2, 300, Optional.of("test-admin-token"));
+        return new DeliverySettings(maxAttempts, 50, 400, 2000, 5000, 50, 4, 2, 300, Optional.of("test-admin-token"));
     }
 
     private DeliveryWorker deliveryWorker(int maxAttempts) {

@@ -41,6 +41,7 @@ public final class JointCallGateway implements AutoCloseable {
             "gateway.decision.initial-delay", "0",
             "gateway.delivery.poll-period", "100",
             "gateway.delivery.initial-delay", "0",
+            "gateway.delivery.concurrency", "4",
             "gateway.delivery.backoff-first-ms", "100",
             "gateway.delivery.backoff-max-ms", "800",
             "gateway.delivery.circuit.failure-threshold", "3",
