@@ -20,6 +20,8 @@ import org.jointcall.gateway.agency.AgencyDirectory;
 import org.jointcall.gateway.agency.DeliveryMode;
 import org.jointcall.gateway.exchange.AgencyStep;
 import org.jointcall.gateway.exchange.BodyStep;
+import org.jointcall.gateway.exchange.NonceStep;
+import org.jointcall.gateway.exchange.ReceiptIssuer;
 import org.jointcall.gateway.exchange.RefusalStep;
 import org.jointcall.gateway.exchange.SignatureStep;
 import org.jointcall.gateway.persistence.Transactions;
@@ -31,7 +33,8 @@ import org.jointcall.gateway.persistence.Transactions;
  * the agency's own format, and the cursor to ask from next. Route {@code exchange-inbox-ack} serves
  * {@code POST /api/v1/exchange/{agency}/inbox/{messageId}/ack}. Both requests must be signed by the
  * agency exactly like its inbound messages and are checked by the same steps (agency, body, signature)
- * and refused with the same problem responses.
+ * and refused with the same problem responses; each spends its nonce, so a captured request cannot be
+ * replayed, and each 200 answer is signed by the gateway like the 202 receipt of an inbound message.
  */
 @Dependent
 public class InboxRoutes extends RouteBuilder {
@@ -46,6 +49,12 @@ public class InboxRoutes extends RouteBuilder {
 
     @Inject
     SignatureStep signatureStep;
+
+    @Inject
+    NonceStep nonceStep;
+
+    @Inject
+    ReceiptIssuer receipts;
 
     @Inject
     RefusalStep refusal;
@@ -74,11 +83,11 @@ public class InboxRoutes extends RouteBuilder {
                 .to("direct:exchange-inbox-ack");
 
         from("direct:exchange-inbox").routeId("exchange-inbox")
-                .process(agencyStep).process(bodyStep).process(signatureStep)
+                .process(agencyStep).process(bodyStep).process(signatureStep).process(nonceStep)
                 .process(this::offer);
 
         from("direct:exchange-inbox-ack").routeId("exchange-inbox-ack")
-                .process(agencyStep).process(bodyStep).process(signatureStep)
+                .process(agencyStep).process(bodyStep).process(signatureStep).process(nonceStep)
                 .process(this::acknowledge);
     }
 
@@ -113,7 +122,7 @@ public class InboxRoutes extends RouteBuilder {
             next = message.cursor();
         }
         page.put("cursor", Long.toString(next));
-        answer(exchange, 200, page);
+        receipts.answer(exchange, 200, page.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private void acknowledge(Exchange exchange) throws Exception {
@@ -125,7 +134,8 @@ public class InboxRoutes extends RouteBuilder {
                     .put("detail", "the inbox of " + agency.code() + " holds no message " + messageId));
             return;
         }
-        answer(exchange, 200, JSON.createObjectNode().put("id", messageId).put("state", "ACKNOWLEDGED"));
+        receipts.answer(exchange, 200, JSON.createObjectNode().put("id", messageId).put("state", "ACKNOWLEDGED").toString()
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** The path's agency; the steps before have checked that it exists and that it signed the request. */
@@ -134,10 +144,11 @@ public class InboxRoutes extends RouteBuilder {
         return agencies.find(code).orElseThrow(() -> new IllegalStateException("agency " + code + " passed the agency step but is unknown"));
     }
 
+    /** A refusal the partner can act on, as an unsigned problem like every other refusal. */
     private static void answer(Exchange exchange, int status, ObjectNode body) {
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, status >= 400 ? "application/problem+json" : "application/json");
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/problem+json");
         exchange.getMessage().setBody(body.toString());
     }
 }

@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.jointcall.adapters.spi.AdapterRegistry;
 import org.jointcall.adapters.spi.OutboundTranslation;
@@ -23,6 +22,7 @@ import org.jointcall.adapters.spi.TranslationException;
 import org.jointcall.contracts.binding.CanonicalCodec;
 import org.jointcall.contracts.validation.ContractViolation;
 import org.jointcall.gateway.agency.Agency;
+import org.jointcall.gateway.exchange.EvidenceJson;
 import org.jointcall.gateway.signature.GatewaySigner;
 import org.jointcall.gateway.signature.ReceiptVerifier;
 import org.jointcall.signature.Signed;
@@ -109,7 +109,7 @@ public class PartnerPush {
         }
         try {
             Verdict verdict = receipts.verify(ResponseMessage.of(status, fields, response.body()).answering(sent), partner);
-            return PushResult.delivered(new Receipt(status, headersJson, response.body(), verdictJson(verdict)));
+            return PushResult.delivered(new Receipt(status, headersJson, response.body(), EvidenceJson.verdict(verdict)));
         } catch (SignatureRejectedException e) {
             return PushResult.failed(PushResult.Outcome.REFUSED, status, partner.code() + " answered " + status
                     + " but its receipt does not verify (" + e.kind().slug() + "): " + e.detail(),
@@ -131,24 +131,6 @@ public class PartnerPush {
         ArrayNode lines = JSON.createArrayNode();
         fields.lines().forEach(line -> lines.addArray().add(line.name()).add(line.value()));
         return lines.toString();
-    }
-
-    /**
-     * The verdict in the same JSON shape as the ledger's inbound verdicts (the receipt's own signature
-     * lines are in the stored headers). Kept here because the exchange package's writer is package-private.
-     */
-    private static String verdictJson(Verdict verdict) {
-        ObjectNode json = JSON.createObjectNode();
-        json.put("agency", verdict.agency());
-        json.put("keyId", verdict.keyId());
-        json.put("algorithm", verdict.algorithm().identifier());
-        json.put("label", verdict.label());
-        verdict.coveredComponents().forEach(json.putArray("covered")::add);
-        json.put("created", verdict.created().toString());
-        verdict.expires().ifPresent(expires -> json.put("expires", expires.toString()));
-        verdict.nonce().ifPresent(nonce -> json.put("nonce", nonce));
-        verdict.tag().ifPresent(tag -> json.put("tag", tag));
-        return json.toString();
     }
 
     private static String excerpt(byte[] body) {

@@ -16,7 +16,6 @@ import org.jointcall.gateway.ledger.Receipt;
 import org.jointcall.gateway.ledger.StoredMessage;
 import org.jointcall.gateway.persistence.Transactions;
 import org.jointcall.signature.message.HttpFields;
-import org.jointcall.signature.verify.ProblemKind;
 
 /**
  * Last step: in ONE transaction, spend the nonce and insert the ledger row with its signed receipt;
@@ -41,10 +40,7 @@ public class AcceptanceStep implements Processor {
         CanonicalMessage canonical = message.translation().message();
         String agency = message.agency().code().code();
         Receipt receipt = transactions.inTransaction(connection -> {
-            if (!message.nonce().spend(connection)) {
-                throw new ProblemException(Problem.of(ProblemKind.REPLAY, "nonce " + message.verdict().nonce().orElse("")
-                        + " of key " + message.verdict().keyId() + " was used by another request accepted meanwhile"));
-            }
+            message.spendNonce(connection);
             long ledgerId = ledger.nextId(connection);
             Instant receivedAt = Instant.now();
             Receipt issued = receipts.issue(ledgerId, agency, canonical.getMessageId(), message.bodyDigest(), receivedAt, message.request());

@@ -12,14 +12,14 @@ import org.jointcall.adapters.spi.TranslationReport;
 import org.jointcall.signature.verify.Verdict;
 
 /** The verifier's verdict and the adapter's report as the JSON the ledger stores. */
-final class EvidenceJson {
+public final class EvidenceJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private EvidenceJson() {
     }
 
-    static String verdict(Verdict verdict) {
+    public static String verdict(Verdict verdict) {
         Map<String, Object> members = new LinkedHashMap<>();
         members.put("agency", verdict.agency());
         members.put("keyId", verdict.keyId());

@@ -1,5 +1,7 @@
 package org.jointcall.gateway.exchange;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Optional;
 
 import org.apache.camel.Exchange;
@@ -8,6 +10,7 @@ import org.jointcall.adapters.spi.InboundTranslation;
 import org.jointcall.gateway.agency.Agency;
 import org.jointcall.gateway.signature.PendingNonce;
 import org.jointcall.signature.message.RequestMessage;
+import org.jointcall.signature.verify.ProblemKind;
 import org.jointcall.signature.verify.Verdict;
 
 /**
@@ -102,8 +105,12 @@ public final class InboundMessage {
         return verdict;
     }
 
-    PendingNonce nonce() {
-        return nonce;
+    /** Spends the verified nonce on {@code connection}; refuses as replay when another request spent it meanwhile. */
+    void spendNonce(Connection connection) throws SQLException {
+        if (!nonce.spend(connection)) {
+            throw new ProblemException(Problem.of(ProblemKind.REPLAY, "nonce " + verdict.nonce().orElse("")
+                    + " of key " + verdict.keyId() + " was used by another request accepted meanwhile"));
+        }
     }
 
     void verified(Verdict value, PendingNonce pending) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.apache.camel.Exchange;
 import org.jointcall.gateway.ledger.Receipt;
 import org.jointcall.gateway.signature.GatewaySigner;
 import org.jointcall.signature.Signed;
@@ -54,8 +55,20 @@ public class ReceiptIssuer {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the receipt of " + agency + "/" + messageId, e);
         }
+        return sign(ACCEPTED, bytes, request);
+    }
+
+    /**
+     * Answers the verified request of {@code exchange} (one that passed {@link SignatureStep}) with a JSON
+     * body signed like the 202 receipt, so a partner can prove what the gateway told it.
+     */
+    public void answer(Exchange exchange, int status, byte[] json) {
+        AcceptanceStep.respond(exchange.getMessage(), sign(status, json, InboundMessage.of(exchange).request()));
+    }
+
+    private Receipt sign(int status, byte[] json, RequestMessage request) {
         HttpFields contentType = HttpFields.of("Content-Type", "application/json");
-        Signed<ResponseMessage> signed = signer.signReceipt(ResponseMessage.of(ACCEPTED, contentType, bytes).answering(request));
-        return new Receipt(ACCEPTED, contentType.withAll(signed.addedFields()), bytes);
+        Signed<ResponseMessage> signed = signer.signReceipt(ResponseMessage.of(status, contentType, json).answering(request));
+        return new Receipt(status, contentType.withAll(signed.addedFields()), json);
     }
 }

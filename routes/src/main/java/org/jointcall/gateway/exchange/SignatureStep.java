@@ -18,7 +18,7 @@ import org.jointcall.signature.verify.Verdict;
  * Fourth step: the request must carry a valid {@code jointcall-v1} signature by a key registered
  * for the path's agency, with a matching {@code Content-Digest}, fresh {@code created} and an unused
  * nonce. A refusal carries the signature module's problem kind (slug and status) unchanged. The nonce
- * is only checked here; it is spent with the ledger row.
+ * is only checked here; it is spent with the ledger row, or by {@link NonceStep} for requests that write none.
  */
 @ApplicationScoped
 public class SignatureStep implements Processor {

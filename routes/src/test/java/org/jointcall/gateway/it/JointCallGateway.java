@@ -128,8 +128,13 @@ public final class JointCallGateway implements AutoCloseable {
 
     /** {@code agency} signs a request without body ({@code GET} of its inbox, {@code POST} of an acknowledgement) and sends it. */
     public PartnerClient.Answer signedWithoutBody(String method, String agency, String path) {
+        return new PartnerClient(gateway).send(signWithoutBody(method, agency, path));
+    }
+
+    /** The request {@link #signedWithoutBody} sends, for tests that send it more than once. */
+    public RequestMessage signWithoutBody(String method, String agency, String path) {
         RequestMessage request = RequestMessage.of(method, gateway.uri(path), HttpFields.of("Content-Type", "application/json"), new byte[0]);
-        return new PartnerClient(gateway).send(PartnerClient.signer(agencies.key(agency), Clock.systemUTC()).signRequest(request).message());
+        return PartnerClient.signer(agencies.key(agency), Clock.systemUTC()).signRequest(request).message();
     }
 
     /** What {@code agency}'s system accepted for {@code reference}, in its format, of one kind. */

@@ -6,6 +6,7 @@ import static org.jointcall.gateway.it.JointCallGateway.await;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,8 +21,11 @@ import org.jointcall.contracts.v1.JointStatus;
 import org.jointcall.contracts.v1.MessageKind;
 import org.jointcall.contracts.v1.Recommendation;
 import org.jointcall.contracts.v1.TrackRecord;
+import org.jointcall.signature.SignatureProfile;
 import org.jointcall.signature.message.HttpFields;
 import org.jointcall.signature.message.RequestMessage;
+import org.jointcall.signature.verify.InMemoryNonceStore;
+import org.jointcall.signature.verify.Verdict;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -126,6 +130,8 @@ class JointDecisionIT {
         });
         PartnerClient.Answer ack = setup.signedWithoutBody("POST", "JST", "/api/v1/exchange/JST/inbox/" + mine.get(0).path("id").asText() + "/ack");
         assertThat(ack.status()).as(ack.body()).isEqualTo(200);
+        assertThat(gatewaySignature(ack).keyId()).as("the acknowledgement's answer is signed by the gateway")
+                .isEqualTo(TestAgencies.GATEWAY_KEY_ID);
 
         assertThat(inbox("0", reference)).extracting(message -> message.path("id").asText())
                 .as("unacknowledged messages are offered again").containsExactly(mine.get(1).path("id").asText());
@@ -134,6 +140,33 @@ class JointDecisionIT {
         PartnerClient.Answer unsigned = new PartnerClient(setup.gateway()).send(RequestMessage.of("GET",
                 setup.gateway().uri("/api/v1/exchange/JST/inbox"), HttpFields.of("Content-Type", "application/json"), new byte[0]));
         assertThat(unsigned.status()).as("an unsigned inbox request: " + unsigned.body()).isEqualTo(401);
+    }
+
+    @Test
+    void inboxAnswersAreSignedByTheGatewayAndASignedInboxRequestCannotBeReplayed() throws Exception {
+        RequestMessage read = setup.signWithoutBody("GET", "JST", "/api/v1/exchange/JST/inbox?after=0");
+        PartnerClient jst = new PartnerClient(setup.gateway());
+
+        PartnerClient.Answer page = jst.send(read);
+        PartnerClient.Answer replay = jst.send(read);
+
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.header("Content-Digest")).hasSize(1);
+        assertThat(gatewaySignature(page).coveredComponents()).containsExactly("\"@status\"", "\"content-digest\"", "\"signature\";req");
+        assertThat(replay.status()).as(replay.body()).isEqualTo(401);
+        assertThat(replay.problem().path("type").asText()).isEqualTo("https://jointcall.org/problems/replay");
+
+        RequestMessage ack = setup.signWithoutBody("POST", "JST", "/api/v1/exchange/JST/inbox/gw-0-no-such-message/ack");
+        assertThat(jst.send(ack).status()).isEqualTo(404);
+        PartnerClient.Answer ackReplay = jst.send(ack);
+        assertThat(ackReplay.status()).as(ackReplay.body()).isEqualTo(401);
+        assertThat(ackReplay.problem().path("type").asText()).isEqualTo("https://jointcall.org/problems/replay");
+    }
+
+    /** The gateway's signature on {@code answer}, verified with its public key; fails if it does not verify. */
+    private static Verdict gatewaySignature(PartnerClient.Answer answer) throws Exception {
+        return SignatureProfile.receiptVerifier(setup.agencies.gatewayKeyRegistry(), new InMemoryNonceStore(Clock.systemUTC()),
+                Clock.systemUTC()).verify(answer.asReceipt(), TestAgencies.GATEWAY_KEY_OWNER);
     }
 
     /** The messages about {@code reference} JST's inbox offers after {@code cursor}. */
