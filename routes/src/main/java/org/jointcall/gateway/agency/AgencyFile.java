@@ -25,7 +25,7 @@ final class AgencyFile {
 
     static final String NAME = "agency.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
-    private static final Set<String> MEMBERS = Set.of("agency", "mode", "endpoint", "receiptRequired");
+    private static final Set<String> MEMBERS = Set.of("agency", "mode", "endpoint", "receiptRequired", "statusEndpoint");
 
     private AgencyFile() {
     }
@@ -54,8 +54,8 @@ final class AgencyFile {
             throw new IllegalArgumentException(file + ": \"agency\" is " + code + " but the file is in the directory of " + directory);
         }
         try {
-            return new Agency(AgencyId.of(code), mode(text(root, "mode", file), file), endpoint(root, file),
-                    root.path("receiptRequired").asBoolean(true));
+            return new Agency(AgencyId.of(code), mode(text(root, "mode", file), file), uri(root, "endpoint", file),
+                    root.path("receiptRequired").asBoolean(true), uri(root, "statusEndpoint", file));
         } catch (ContractViolation | IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
@@ -69,15 +69,15 @@ final class AgencyFile {
         }
     }
 
-    private static URI endpoint(JsonNode root, Path file) {
-        JsonNode endpoint = root.get("endpoint");
-        if (endpoint == null || endpoint.isNull()) {
+    private static URI uri(JsonNode root, String member, Path file) {
+        JsonNode value = root.get(member);
+        if (value == null || value.isNull()) {
             return null;
         }
         try {
-            return new URI(endpoint.asText());
+            return new URI(value.asText());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(file + ": \"endpoint\" is not a URI: " + e.getMessage(), e);
+            throw new IllegalArgumentException(file + ": \"" + member + "\" is not a URI: " + e.getMessage(), e);
         }
     }
 

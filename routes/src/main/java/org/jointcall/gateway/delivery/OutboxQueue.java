@@ -56,7 +56,7 @@ public class OutboxQueue {
             """;
     private static final String OFFER = """
             UPDATE outbox_message SET state = 'AWAITING_PULL', pull_sequence = nextval('outbox_pull_sequence'),
-                   next_attempt_at = now()
+                   next_attempt_at = now(), offered_at = now()
              WHERE outbox_id = ? AND state = 'PENDING'
             """;
     private static final String RESEND = """

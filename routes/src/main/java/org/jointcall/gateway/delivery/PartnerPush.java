@@ -5,16 +5,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import org.jointcall.adapters.spi.AdapterRegistry;
 import org.jointcall.adapters.spi.OutboundTranslation;
@@ -41,8 +35,6 @@ import org.jointcall.signature.verify.Verdict;
 @ApplicationScoped
 public class PartnerPush {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final CanonicalCodec codec = new CanonicalCodec();
     private AdapterRegistry adapters;
     private GatewaySigner signer;
@@ -60,9 +52,7 @@ public class PartnerPush {
         this.signer = signer;
         this.receipts = receipts;
         this.settings = settings;
-        // HTTP/1.1: no h2c upgrade attempt on a POST to a partner server that may not handle one.
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = PartnerHttp.client(settings);
     }
 
     public PushResult push(ClaimedMessage message, Agency partner) {
@@ -97,12 +87,13 @@ public class PartnerPush {
 
     private PushResult judge(HttpResponse<byte[]> response, RequestMessage sent, Agency partner) {
         int status = response.statusCode();
-        HttpFields fields = fields(response.headers().map());
-        String headersJson = headersJson(fields);
+        HttpFields fields = PartnerHttp.fields(response.headers());
+        String headersJson = PartnerHttp.headersJson(fields);
         if (status / 100 != 2) {
             Receipt answer = new Receipt(status, headersJson, response.body(), null);
             PushResult.Outcome outcome = status >= 500 || status == 429 ? PushResult.Outcome.PARTNER_UNAVAILABLE : PushResult.Outcome.REFUSED;
-            return PushResult.failed(outcome, status, partner.code() + " answered " + status + ": " + excerpt(response.body()), Optional.of(answer));
+            return PushResult.failed(outcome, status, partner.code() + " answered " + status + ": " + PartnerHttp.excerpt(response.body()),
+                    Optional.of(answer));
         }
         if (!partner.receiptRequired()) {
             return PushResult.delivered(new Receipt(status, headersJson, response.body(), null));
@@ -115,26 +106,5 @@ public class PartnerPush {
                     + " but its receipt does not verify (" + e.kind().slug() + "): " + e.detail(),
                     Optional.of(new Receipt(status, headersJson, response.body(), null)));
         }
-    }
-
-    private static HttpFields fields(Map<String, List<String>> headers) {
-        List<HttpFields.FieldLine> lines = new ArrayList<>();
-        headers.forEach((name, values) -> {
-            if (!name.startsWith(":")) {
-                values.forEach(value -> lines.add(new HttpFields.FieldLine(name, value)));
-            }
-        });
-        return HttpFields.of(lines);
-    }
-
-    private static String headersJson(HttpFields fields) {
-        ArrayNode lines = JSON.createArrayNode();
-        fields.lines().forEach(line -> lines.addArray().add(line.name()).add(line.value()));
-        return lines.toString();
-    }
-
-    private static String excerpt(byte[] body) {
-        String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
-        return text.length() <= 300 ? text : text.substring(0, 300) + "…";
     }
 }

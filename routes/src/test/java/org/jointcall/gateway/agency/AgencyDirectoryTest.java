@@ -35,6 +35,28 @@ class AgencyDirectoryTest {
     }
 
     @Test
+    void aPushAgencyIsAskedForStatusNextToItsEndpointUnlessAStatusEndpointIsConfigured() throws IOException {
+        agency("NSF", "{\"agency\":\"NSF\",\"mode\":\"push\",\"endpoint\":\"https://nsf.example:8443/jointcall/inbound?x=1\"}");
+        agency("UKRI", "{\"agency\":\"UKRI\",\"mode\":\"push\",\"endpoint\":\"https://ukri.example/in/\","
+                + "\"statusEndpoint\":\"https://status.ukri.example/jointcall\"}");
+        agency("DFG", "{\"agency\":\"DFG\",\"mode\":\"pull\"}");
+
+        AgencyDirectory directory = new AgencyDirectory(new ConfigDirectory(config));
+
+        assertThat(directory.find("NSF").orElseThrow().statusEndpoint()).contains(URI.create("https://nsf.example:8443/jointcall/inbound/status"));
+        assertThat(directory.find("UKRI").orElseThrow().statusEndpoint()).contains(URI.create("https://status.ukri.example/jointcall"));
+        assertThat(directory.find("DFG").orElseThrow().statusEndpoint()).isEmpty();
+    }
+
+    @Test
+    void aPullAgencyWithAStatusEndpointIsRefused() throws IOException {
+        agency("DFG", "{\"agency\":\"DFG\",\"mode\":\"pull\",\"statusEndpoint\":\"https://dfg.example/status\"}");
+
+        assertThatThrownBy(() -> new AgencyDirectory(new ConfigDirectory(config)))
+                .hasMessageContaining("pull mode and must not have a \"statusEndpoint\"");
+    }
+
+    @Test
     void aMissingConfigDirectoryIsCreatedEmpty() {
         ConfigDirectory created = new ConfigDirectory(config.resolve("fresh"));
 
