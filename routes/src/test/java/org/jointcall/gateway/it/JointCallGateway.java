@@ -56,7 +56,7 @@ public final class JointCallGateway implements AutoCloseable {
     private GatewayProcess gateway;
     private final AtomicInteger sent = new AtomicInteger();
 
-    private JointCallGateway(String name, Path root) {
+    private JointCallGateway(String name, Path root, Map<String, String> properties) {
         agencies = TestAgencies.writeTo(root);
         partners = PartnerSimulators.start(agencies, AGENCIES);
         partners.configurePush(agencies.configDirectory());
@@ -65,11 +65,17 @@ public final class JointCallGateway implements AutoCloseable {
         builder = GatewayProcess.named(name).database(database).configDirectory(agencies.configDirectory())
                 .signingKeystore(agencies.gatewayKeystore(), agencies.gatewayKeystorePassword(), TestAgencies.GATEWAY_KEY_ID);
         FAST.forEach(builder::property);
+        properties.forEach(builder::property);
     }
 
     /** Partners simulated and configured, database created, gateway started. */
     public static JointCallGateway start(String name, Path root) {
-        JointCallGateway setup = new JointCallGateway(name, root);
+        return start(name, root, Map.of());
+    }
+
+    /** Like {@link #start(String, Path)}, with {@code properties} set on this and every other instance. */
+    public static JointCallGateway start(String name, Path root, Map<String, String> properties) {
+        JointCallGateway setup = new JointCallGateway(name, root, properties);
         setup.gateway = setup.builder.start();
         return setup;
     }

@@ -1,6 +1,9 @@
 package org.jointcall.gateway.it;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -30,6 +33,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import org.jointcall.adapters.spi.AdapterRegistry;
 import org.jointcall.adapters.spi.AgencyAdapter;
+import org.jointcall.adapters.spi.OutboundTranslation;
 import org.jointcall.contracts.v1.CanonicalMessage;
 import org.jointcall.contracts.v1.MessageKind;
 import org.jointcall.gateway.agency.AgencyAdapters;
@@ -45,11 +49,14 @@ import org.jointcall.signature.message.ResponseMessage;
  * accepting {@code POST /jointcall/inbound} with {@code 202} and a receipt the agency signs with its
  * own test key (from {@link TestAgencies}) over the gateway's request signature, as the signed API
  * profile requires. Every request is recorded; a partner can be made to fail ({@link Partner#failWith})
- * and to recover.
+ * and to recover. Reconciliation's status query {@code GET /jointcall/inbound/status?proposal=<id>} is
+ * answered with what {@link Partner#reportStatus} set for that id, else a 404, both signed.
  */
 public final class PartnerSimulators implements AutoCloseable {
 
     public static final String INBOUND_PATH = "/jointcall/inbound";
+    /** Where the gateway asks for a proposal's state by default: the inbound endpoint followed by {@code /status}. */
+    public static final String STATUS_PATH = INBOUND_PATH + "/status";
     private static final AdapterRegistry ADAPTERS = new AgencyAdapters().registry();
 
     private final Map<String, Partner> partners = new LinkedHashMap<>();
@@ -104,6 +111,21 @@ public final class PartnerSimulators implements AutoCloseable {
             server.start();
             server.stubFor(post(urlPathEqualTo(INBOUND_PATH)).willReturn(aResponse().withStatus(202)
                     .withHeader("Content-Type", "application/json").withBody("{\"accepted\":true}")));
+            server.stubFor(get(urlPathEqualTo(STATUS_PATH)).atPriority(10).willReturn(aResponse().withStatus(404)
+                    .withHeader("Content-Type", "application/problem+json")
+                    .withBody("{\"title\":\"" + code + " knows no such proposal\",\"status\":404}")));
+        }
+
+        /** From now on answers the status query for {@code localProposalId} with {@code latest}, in the agency's format. */
+        public void reportStatus(String localProposalId, CanonicalMessage latest) {
+            OutboundTranslation answer = ADAPTERS.require(code).fromCanonical(latest);
+            server.stubFor(get(urlPathEqualTo(STATUS_PATH)).withQueryParam("proposal", equalTo(localProposalId)).atPriority(1)
+                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", answer.mediaType()).withBody(answer.body())));
+        }
+
+        /** The status queries the agency received, oldest first. */
+        public List<LoggedRequest> statusQueries() {
+            return server.findAll(getRequestedFor(urlPathEqualTo(STATUS_PATH)));
         }
 
         public URI endpoint() {
@@ -119,7 +141,7 @@ public final class PartnerSimulators implements AutoCloseable {
         public List<String> accepted() {
             List<String> bodies = new ArrayList<>();
             for (ServeEvent event : server.getAllServeEvents()) {
-                if (event.getResponse().getStatus() / 100 == 2) {
+                if (event.getResponse().getStatus() / 100 == 2 && "POST".equals(event.getRequest().getMethod().value())) {
                     bodies.add(0, event.getRequest().getBodyAsString());
                 }
             }
@@ -150,7 +172,10 @@ public final class PartnerSimulators implements AutoCloseable {
         }
     }
 
-    /** Signs every 2xx answer as the agency's receipt: {@code @status}, {@code content-digest} and the gateway's request signature. */
+    /**
+     * Signs every 2xx answer, and every status answer short of a 5xx, as the agency's receipt: {@code @status},
+     * {@code content-digest} and the gateway's request signature.
+     */
     private static final class ReceiptSigner implements ResponseTransformerV2 {
         private final MessageSigner signer;
 
@@ -160,10 +185,11 @@ public final class PartnerSimulators implements AutoCloseable {
 
         @Override
         public Response transform(Response response, ServeEvent serveEvent) {
-            if (response.getStatus() / 100 != 2) {
+            Request request = serveEvent.getRequest();
+            boolean statusAnswer = request.getUrl().startsWith(STATUS_PATH) && response.getStatus() < 500;
+            if (response.getStatus() / 100 != 2 && !statusAnswer) {
                 return response;
             }
-            Request request = serveEvent.getRequest();
             List<HttpFields.FieldLine> lines = new ArrayList<>();
             for (HttpHeader header : request.getHeaders().all()) {
                 header.values().forEach(value -> lines.add(new HttpFields.FieldLine(header.key(), value)));
@@ -171,10 +197,12 @@ public final class PartnerSimulators implements AutoCloseable {
             RequestMessage received = RequestMessage.of(request.getMethod().value(), URI.create(request.getAbsoluteUrl()),
                     HttpFields.of(lines), request.getBody());
             byte[] body = response.getBody();
+            String contentType = response.getHeaders().getContentTypeHeader().isPresent()
+                    ? response.getHeaders().getContentTypeHeader().firstValue() : "application/json";
             Signed<ResponseMessage> receipt = signer.signReceipt(
-                    ResponseMessage.of(response.getStatus(), HttpFields.of("Content-Type", "application/json"), body).answering(received));
+                    ResponseMessage.of(response.getStatus(), HttpFields.of("Content-Type", contentType), body).answering(received));
             List<HttpHeader> headers = new ArrayList<>();
-            headers.add(new HttpHeader("Content-Type", "application/json"));
+            headers.add(new HttpHeader("Content-Type", contentType));
             receipt.addedFields().lines().forEach(line -> headers.add(new HttpHeader(line.name(), line.value())));
             return Response.Builder.like(response).but().headers(new HttpHeaders(headers)).body(body).build();
         }
