@@ -1,0 +1,33 @@
+// A small form that POSTs one text field ({comment} or {text}) to an action of the API — annotate, reopen,
+// mark resolved — shows a failure next to itself and calls done() on success.
+
+import { api } from './api.js';
+import { h, replace, field } from './dom.js';
+import { errorMessage } from './router.js';
+
+/**
+ * options: id (form id; the field is id-field, the button id-submit), name (the JSON property), label,
+ * submitLabel, path (POST target), done, multiline (textarea), inline (row layout), danger, intro (text above).
+ */
+export function actionForm({ id, name, label, submitLabel, path, done, multiline = false, inline = false, danger = false, intro }) {
+  const status = h('span', { role: 'status' });
+  const input = multiline
+    ? h('textarea', { id: `${id}-field`, name, rows: 3, required: true, maxlength: 4000 })
+    : h('input', { id: `${id}-field`, name, type: 'text', required: true, maxlength: 2000 });
+  const form = h('form', { id, class: inline ? 'inline' : 'stacked' },
+    intro ? h('p', {}, intro) : null,
+    h('label', { for: `${id}-field` }, label),
+    input,
+    h('button', { type: 'submit', id: `${id}-submit`, class: danger ? 'danger' : inline ? 'secondary' : null }, submitLabel),
+    status);
+  form.onsubmit = async (event) => {
+    event.preventDefault();
+    try {
+      await api(path, { method: 'POST', body: { [name]: field(form, name) } });
+      done();
+    } catch (error) {
+      replace(status, errorMessage(error));
+    }
+  };
+  return form;
+}

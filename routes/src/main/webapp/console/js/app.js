@@ -1,0 +1,47 @@
+// The console page after login: session, navigation, language, live connection, views.
+
+import { loadSession, logOut, currentSession } from './api.js';
+import { initI18n, onLanguageChange, t } from './i18n.js';
+import { bindLanguageSwitcher } from './language-switcher.js';
+import { startLive } from './live.js';
+import { route, startRouter, show } from './router.js';
+import { renderCalls } from './calls.js';
+import { renderMatrix } from './matrix.js';
+import { renderProposal } from './proposal.js';
+import { renderExchangeLog } from './exchange-log.js';
+import { renderDeadLetters } from './dead-letters.js';
+import { renderAlerts } from './alerts.js';
+
+async function start() {
+  await initI18n();
+  const session = await loadSession();
+  const user = document.getElementById('current-user');
+  const showUser = () => {
+    user.textContent = t('header.user', { username: session.username, roles: session.roles.map((r) => t(`role.${r}`)).join(', ') });
+  };
+  showUser();
+  document.body.dataset.roles = session.roles.join(' ');
+  bindLanguageSwitcher(document.getElementById('language'));
+  document.getElementById('logout').addEventListener('click', async () => {
+    await logOut();
+    location.assign('login.html');
+  });
+
+  route('/calls', renderCalls, 'calls');
+  route('/calls/:callId', renderMatrix, 'calls');
+  route('/proposals/:jointId', renderProposal, 'calls');
+  route('/exchange', renderExchangeLog, 'exchange');
+  route('/dead-letters', renderDeadLetters, 'dead-letters');
+  route('/alerts', renderAlerts, 'alerts');
+  onLanguageChange(() => { showUser(); show(); });
+  startLive(document.getElementById('live-status'));
+  startRouter(document.getElementById('main'), '#/calls');
+  document.body.dataset.ready = 'true';
+}
+
+start().catch((error) => {
+  if (currentSession() === null && error?.status === 401) return; // already on the way to the login page
+  const main = document.getElementById('main');
+  main.textContent = `${error?.message ?? error}`;
+  main.setAttribute('role', 'alert');
+});

@@ -1,0 +1,45 @@
+// Live updates: one EventSource on /api/v1/console/events for the whole page; views subscribe to an
+// event name while they are shown. The browser reconnects by itself after a network failure.
+
+import { API_BASE } from './api.js';
+import { t } from './i18n.js';
+
+const subscribers = new Map();
+let source = null;
+
+/**
+ * Opens the stream; indicator gets data-live="connecting|open|reconnecting" (tests and users can see
+ * whether updates are flowing).
+ */
+export function startLive(indicator) {
+  if (source) return;
+  const show = (state) => {
+    if (!indicator) return;
+    indicator.dataset.live = state;
+    indicator.dataset.i18n = `live.${state}`;
+    indicator.textContent = t(`live.${state}`);
+  };
+  show('connecting');
+  source = new EventSource(`${API_BASE}/events`, { withCredentials: true });
+  source.addEventListener('open', () => show('open'));
+  source.addEventListener('error', () => show(source.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting'));
+  for (const name of ['proposal', 'alert']) {
+    source.addEventListener(name, (event) => {
+      let data;
+      try {
+        data = JSON.parse(event.data);
+      } catch (malformed) {
+        console.warn(`ignored malformed ${name} event`, event.data);
+        return;
+      }
+      (subscribers.get(name) ?? []).forEach((listener) => listener(data));
+    });
+  }
+}
+
+/** Calls listener with each event's data until the returned function is called. */
+export function subscribe(name, listener) {
+  if (!subscribers.has(name)) subscribers.set(name, new Set());
+  subscribers.get(name).add(listener);
+  return () => subscribers.get(name).delete(listener);
+}

@@ -1,0 +1,48 @@
+// A message's native payload beside its canonical form, with the signature headers and verdict, so a
+// coordinator can see what the agency sent and what the gateway understood.
+
+import { api } from './api.js';
+import { h, replace } from './dom.js';
+import { t } from './i18n.js';
+import { errorMessage } from './router.js';
+
+/** Fills panel with the message; direction 'IN' reads /messages/in/{id}, 'OUT' /messages/out/{id}. */
+export async function showPayloads(panel, direction, id) {
+  panel.hidden = false;
+  replace(panel, h('p', { 'aria-busy': 'true' }, t('status.loading')));
+  try {
+    const message = await api(`/messages/${direction === 'IN' ? 'in' : 'out'}/${encodeURIComponent(id)}`);
+    replace(panel,
+      h('h3', { id: 'payloads-title', tabindex: '-1' }, t('payloads.heading', { messageId: message.messageId ?? id })),
+      h('div', { class: 'side-by-side' },
+        payload('payload-native', t('payloads.native'), message.native),
+        payload('payload-canonical', t('payloads.canonical'), message.canonical)),
+      h('details', {}, h('summary', {}, t('payloads.headers')),
+        h('dl', { class: 'headers' }, Object.entries(message.headers ?? {}).map(([name, value]) =>
+          [h('dt', {}, name), h('dd', {}, Array.isArray(value) ? value.join(', ') : String(value))]))),
+      message.verdict ? h('details', {}, h('summary', {}, t('payloads.verdict')),
+        h('pre', { class: 'payload' }, JSON.stringify(message.verdict, null, 2))) : null);
+    panel.querySelector('#payloads-title').focus();
+  } catch (error) {
+    replace(panel, errorMessage(error));
+  }
+}
+
+function payload(id, label, part) {
+  return h('figure', { id, class: 'payload-box' },
+    h('figcaption', {}, label, part?.mediaType ? h('span', { class: 'muted' }, ` (${part.mediaType})`) : null),
+    h('pre', { class: 'payload', tabindex: '0' }, pretty(part)));
+}
+
+/** Indents JSON for reading; XML and anything else is shown exactly as stored. */
+function pretty(part) {
+  if (!part?.body) return '—';
+  if (/json/.test(part.mediaType ?? '')) {
+    try {
+      return JSON.stringify(JSON.parse(part.body), null, 2);
+    } catch (notJson) {
+      return part.body;
+    }
+  }
+  return part.body;
+}

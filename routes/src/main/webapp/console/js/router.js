@@ -1,0 +1,58 @@
+// Views by URL hash (#/calls, #/calls/{id}, #/proposals/{id}, ...): the page loads once, keeps its live
+// connection, and the back button works. A view is render(container, params) returning an optional cleanup.
+
+import { replace, h } from './dom.js';
+import { t } from './i18n.js';
+
+const routes = [];
+let current = { cleanup: null, token: 0 };
+let container;
+
+/** pattern like '/calls/:callId'. */
+export function route(pattern, render, navKey) {
+  const names = [];
+  const regex = new RegExp('^' + pattern.replace(/:(\w+)/g, (whole, name) => { names.push(name); return '([^/]+)'; }) + '$');
+  routes.push({ regex, names, render, navKey });
+}
+
+export function startRouter(main, fallback) {
+  container = main;
+  window.addEventListener('hashchange', () => show());
+  if (!location.hash) location.replace(fallback);
+  show();
+}
+
+/** Renders the current hash's view again (after a language switch, or to refresh). */
+export async function show() {
+  const [path, search = ''] = location.hash.replace(/^#/, '').split('?');
+  const match = routes.map((r) => ({ r, m: path.match(r.regex) })).find((candidate) => candidate.m);
+  current.cleanup?.();
+  current = { cleanup: null, token: current.token + 1 };
+  const token = current.token;
+  document.querySelectorAll('nav [data-nav]').forEach((link) => {
+    if (match && link.dataset.nav === match.r.navKey) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  });
+  if (!match) {
+    replace(container, h('p', { role: 'alert' }, t('error.notFound')));
+    return;
+  }
+  const params = Object.fromEntries(match.r.names.map((name, i) => [name, decodeURIComponent(match.m[i + 1])]));
+  params.query = new URLSearchParams(search);
+  container.setAttribute('aria-busy', 'true');
+  try {
+    const cleanup = await match.r.render(container, params, () => token !== current.token);
+    if (token === current.token) current.cleanup = cleanup ?? null;
+    else cleanup?.();
+  } catch (error) {
+    if (token === current.token) replace(container, errorMessage(error));
+  } finally {
+    if (token === current.token) container.removeAttribute('aria-busy');
+  }
+}
+
+/** A visible, announced error for a failed request. */
+export function errorMessage(error) {
+  const detail = error?.problem?.detail || error?.problem?.title || error?.message || String(error);
+  return h('p', { class: 'error', role: 'alert' }, t('error.request', { detail }));
+}
