@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -42,6 +44,12 @@ public class PartnerCircuits {
             UPDATE partner_circuit SET state = 'HALF_OPEN', updated_at = now()
              WHERE agency = ? AND state = 'OPEN' AND open_until <= now()
             """;
+
+    private static final String ALL = "SELECT agency, state, consecutive_failures, open_until FROM partner_circuit";
+
+    /** One partner's circuit as stored: {@code openUntil} is set while it is (or was last) OPEN. */
+    public record Circuit(String state, int consecutiveFailures, Optional<Instant> openUntil) {
+    }
 
     public void recordFailure(Connection connection, String agency, int threshold, Duration openFor) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(FAILURE)) {
@@ -81,5 +89,18 @@ public class PartnerCircuits {
             statement.executeUpdate();
         }
         return Optional.empty();
+    }
+
+    /** Every partner's circuit that ever recorded a failure, by agency; a partner without a row has never failed (CLOSED). */
+    public Map<String, Circuit> all(Connection connection) throws SQLException {
+        Map<String, Circuit> circuits = new TreeMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(ALL);
+             ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                circuits.put(row.getString("agency"), new Circuit(row.getString("state"), row.getInt("consecutive_failures"),
+                        Optional.ofNullable(row.getObject("open_until", OffsetDateTime.class)).map(OffsetDateTime::toInstant)));
+            }
+        }
+        return circuits;
     }
 }
