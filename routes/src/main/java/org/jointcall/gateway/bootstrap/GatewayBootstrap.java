@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jointcall.gateway.logging.GatewayLogFormat;
 import org.jointcall.gateway.persistence.SchemaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,9 @@ public class GatewayBootstrap {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayBootstrap.class);
 
     @Inject
+    GatewayLogFormat logFormat;
+
+    @Inject
     SchemaMigration schema;
 
     @Inject
@@ -44,6 +48,7 @@ public class GatewayBootstrap {
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         long begin = System.nanoTime();
         try {
+            logFormat.install();
             schema.migrate();
             camel.start();
         } catch (Exception e) {

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jointcall.gateway.logging.Correlation;
 import org.jointcall.gateway.persistence.Transactions;
 
 /**
@@ -52,7 +53,10 @@ public class DecisionWorker {
             if (entry.isEmpty()) {
                 return false;
             }
-            applier.apply(connection, entry.get());
+            try (Correlation ignored = Correlation.of(Correlation.LEDGER_ID, entry.get().ledgerId())
+                    .and(Correlation.AGENCY, entry.get().agency())) {
+                applier.apply(connection, entry.get());
+            }
             return true;
         });
     }

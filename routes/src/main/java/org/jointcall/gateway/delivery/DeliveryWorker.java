@@ -2,6 +2,7 @@ package org.jointcall.gateway.delivery;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,8 @@ import org.jointcall.gateway.agency.Agency;
 import org.jointcall.gateway.agency.AgencyDirectory;
 import org.jointcall.gateway.agency.DeliveryMode;
 import org.jointcall.gateway.instance.InstanceRegistry;
+import org.jointcall.gateway.logging.Correlation;
+import org.jointcall.gateway.metrics.MessageMetrics;
 import org.jointcall.gateway.persistence.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +33,7 @@ import org.slf4j.LoggerFactory;
  * their inbox and pushes the others, then records each attempt and its result. A failure is retried
  * after an exponential backoff with jitter until {@code gateway.delivery.max-attempts}, then the
  * message is DEAD (an operator can resend it); failures of a partner that is down open its circuit.
+ * Each delivery logs with the message's ids in the MDC and is counted for the metrics.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -44,6 +48,7 @@ public class DeliveryWorker {
     private DeliverySettings settings;
     private String instanceId;
     private Clock clock;
+    private MessageMetrics metrics;
     private ExecutorService pushers;
 
     /** For the CDI proxy only. */
@@ -52,12 +57,12 @@ public class DeliveryWorker {
 
     @Inject
     public DeliveryWorker(Transactions transactions, OutboxQueue queue, PartnerCircuits circuits, PartnerPush push,
-            AgencyDirectory agencies, DeliverySettings settings, InstanceRegistry instance) {
-        this(transactions, queue, circuits, push, agencies, settings, instance.instanceId(), Clock.systemUTC());
+            AgencyDirectory agencies, DeliverySettings settings, InstanceRegistry instance, MessageMetrics metrics) {
+        this(transactions, queue, circuits, push, agencies, settings, instance.instanceId(), Clock.systemUTC(), metrics);
     }
 
     public DeliveryWorker(Transactions transactions, OutboxQueue queue, PartnerCircuits circuits, PartnerPush push,
-            AgencyDirectory agencies, DeliverySettings settings, String instanceId, Clock clock) {
+            AgencyDirectory agencies, DeliverySettings settings, String instanceId, Clock clock, MessageMetrics metrics) {
         this.transactions = transactions;
         this.queue = queue;
         this.circuits = circuits;
@@ -66,6 +71,7 @@ public class DeliveryWorker {
         this.settings = settings;
         this.instanceId = instanceId;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -118,6 +124,13 @@ public class DeliveryWorker {
     }
 
     private void deliver(ClaimedMessage message) throws SQLException {
+        try (Correlation ignored = Correlation.of(Correlation.OUTBOX_ID, message.outboxId())
+                .and(Correlation.MESSAGE_ID, message.messageId()).and(Correlation.AGENCY, message.recipient())) {
+            deliverCorrelated(message);
+        }
+    }
+
+    private void deliverCorrelated(ClaimedMessage message) throws SQLException {
         Optional<Agency> recipient = agencies.find(message.recipient());
         if (recipient.isEmpty()) {
             fail(message, "no agency " + message.recipient() + " is configured (gateway.config.dir/agencies/"
@@ -130,6 +143,8 @@ public class DeliveryWorker {
                 queue.offerForPull(connection, message);
                 return null;
             });
+            metrics.offeredForPull(message.recipient(), message.kind());
+            LOG.info("Outbox message {} ({}) is in the pull inbox of {}", message.messageId(), message.kind(), message.recipient());
             return;
         }
         Optional<Instant> openUntil = transactions.inTransaction(connection -> circuits.openUntil(connection, message.recipient()));
@@ -160,7 +175,11 @@ public class DeliveryWorker {
             }
             return null;
         });
-        if (result.outcome() != PushResult.Outcome.DELIVERED) {
+        if (result.outcome() == PushResult.Outcome.DELIVERED) {
+            metrics.delivered(message.recipient(), message.kind(), Duration.ofMillis(millis));
+            LOG.info("Outbox message {} ({}) delivered to {} on attempt {} in {} ms", message.messageId(), message.kind(),
+                    message.recipient(), message.attempt(), millis);
+        } else {
             logFailure(message, result.error(), retryAt);
         }
     }
@@ -181,10 +200,12 @@ public class DeliveryWorker {
         logFailure(message, error, retryAt);
     }
 
-    private static void logFailure(ClaimedMessage message, String error, Optional<Instant> retryAt) {
+    private void logFailure(ClaimedMessage message, String error, Optional<Instant> retryAt) {
         if (retryAt.isEmpty()) {
+            metrics.deadLettered(message.recipient());
             LOG.warn("Outbox message {} to {} is DEAD after attempt {}: {}", message.messageId(), message.recipient(), message.attempt(), error);
         } else {
+            metrics.retryScheduled(message.recipient());
             LOG.info("Outbox message {} to {}: attempt {} failed ({}), next at {}", message.messageId(), message.recipient(),
                     message.attempt(), error, retryAt.get());
         }

@@ -14,8 +14,12 @@ import org.jointcall.gateway.ledger.ExchangeLedger;
 import org.jointcall.gateway.ledger.LedgerEntry;
 import org.jointcall.gateway.ledger.Receipt;
 import org.jointcall.gateway.ledger.StoredMessage;
+import org.jointcall.gateway.logging.Correlation;
+import org.jointcall.gateway.metrics.MessageMetrics;
 import org.jointcall.gateway.persistence.Transactions;
 import org.jointcall.signature.message.HttpFields;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Last step: in ONE transaction, spend the nonce and insert the ledger row with its signed receipt;
@@ -24,6 +28,8 @@ import org.jointcall.signature.message.HttpFields;
  */
 @ApplicationScoped
 public class AcceptanceStep implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AcceptanceStep.class);
 
     @Inject
     Transactions transactions;
@@ -34,18 +40,21 @@ public class AcceptanceStep implements Processor {
     @Inject
     ReceiptIssuer receipts;
 
+    @Inject
+    MessageMetrics metrics;
+
     @Override
     public void process(Exchange exchange) throws SQLException {
         InboundMessage message = InboundMessage.of(exchange);
         CanonicalMessage canonical = message.translation().message();
         String agency = message.agency().code().code();
-        Receipt receipt = transactions.inTransaction(connection -> {
+        Accepted accepted = transactions.inTransaction(connection -> {
             message.spendNonce(connection);
             long ledgerId = ledger.nextId(connection);
             Instant receivedAt = Instant.now();
             Receipt issued = receipts.issue(ledgerId, agency, canonical.getMessageId(), message.bodyDigest(), receivedAt, message.request());
             if (ledger.insert(connection, entry(message, canonical, ledgerId, issued, receivedAt))) {
-                return issued;
+                return new Accepted(issued, ledgerId, true);
             }
             StoredMessage stored = ledger.find(connection, agency, canonical.getMessageId()).orElseThrow(() -> new IllegalStateException(
                     "message " + agency + "/" + canonical.getMessageId() + " conflicted on insert but is not in the ledger"));
@@ -54,9 +63,24 @@ public class AcceptanceStep implements Processor {
                         + " was accepted as ledger entry " + stored.ledgerId() + " with body digest " + stored.bodyDigest()
                         + "; this body has digest " + message.bodyDigest() + ". A new message needs a new id."));
             }
-            return stored.receipt();
+            return new Accepted(stored.receipt(), stored.ledgerId(), false);
         });
-        respond(exchange.getMessage(), receipt);
+        String kind = canonical.getKind().value();
+        try (Correlation ignored = Correlation.of(Correlation.MESSAGE_ID, canonical.getMessageId()).and(Correlation.AGENCY, agency)
+                .and(Correlation.LEDGER_ID, accepted.ledgerId())) {
+            if (accepted.firstTime()) {
+                metrics.received(agency, kind);
+                LOG.info("Accepted {} {} from {} as ledger entry {}", kind, canonical.getMessageId(), agency, accepted.ledgerId());
+            } else {
+                LOG.info("Repeated {} {} from {}: answered with the receipt of ledger entry {}", kind, canonical.getMessageId(), agency,
+                        accepted.ledgerId());
+            }
+        }
+        respond(exchange.getMessage(), accepted.receipt());
+    }
+
+    /** The receipt to answer with, and whether this request put the message into the ledger or repeated one already there. */
+    private record Accepted(Receipt receipt, long ledgerId, boolean firstTime) {
     }
 
     private static LedgerEntry entry(InboundMessage message, CanonicalMessage canonical, long ledgerId, Receipt receipt,

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.jointcall.gateway.logging.Correlation;
+import org.jointcall.gateway.metrics.MessageMetrics;
 import org.jointcall.gateway.persistence.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes every refused inbound request to {@code security_event}, in a transaction of its own so
  * that the record survives whatever rolled back the request. The application log gets a line too;
- * if the database write itself fails, that line is the only trace, so it says so.
+ * if the database write itself fails, that line is the only trace, so it says so. Refusals are
+ * counted by problem type for the metrics.
  */
 @ApplicationScoped
 public class SecurityLog {
@@ -23,19 +26,24 @@ public class SecurityLog {
             + " (agency, remote_address, problem_type, status, detail, key_id, message_digest) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
     private Transactions transactions;
+    private MessageMetrics metrics;
 
     /** For the CDI proxy only. */
     protected SecurityLog() {
     }
 
     @Inject
-    public SecurityLog(Transactions transactions) {
+    public SecurityLog(Transactions transactions, MessageMetrics metrics) {
         this.transactions = transactions;
+        this.metrics = metrics;
     }
 
     public void record(SecurityEvent event) {
-        LOG.warn("Refused request from {} for agency {}: {} ({}) key {}", event.remoteAddress(), event.agency(),
-                event.problemType(), event.detail(), event.keyId());
+        metrics.refused(event.problemType());
+        try (Correlation ignored = Correlation.of(Correlation.AGENCY, event.agency())) {
+            LOG.warn("Refused request from {} for agency {}: {} ({}) key {}", event.remoteAddress(), event.agency(),
+                    event.problemType(), event.detail(), event.keyId());
+        }
         try {
             transactions.inTransaction(connection -> {
                 try (PreparedStatement insert = connection.prepareStatement(INSERT)) {

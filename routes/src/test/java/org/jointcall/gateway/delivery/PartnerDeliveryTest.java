@@ -29,6 +29,7 @@ import org.jointcall.gateway.decision.LedgerFixture;
 import org.jointcall.gateway.it.PartnerSimulators;
 import org.jointcall.gateway.it.TestAgencies;
 import org.jointcall.gateway.it.TestDatabase;
+import org.jointcall.gateway.metrics.RecordingMetrics;
 import org.jointcall.gateway.persistence.Transactions;
 import org.jointcall.gateway.signature.GatewaySigner;
 import org.jointcall.gateway.signature.ReceiptVerifier;
@@ -62,6 +63,7 @@ class PartnerDeliveryTest {
     private LedgerFixture ledger;
     private DecisionWorker decisions;
     private final OutboxQueue queue = new OutboxQueue();
+    private final RecordingMetrics metrics = new RecordingMetrics();
 
     @BeforeAll
     static void partnersAndTheirConfiguration() {
@@ -98,7 +100,7 @@ class PartnerDeliveryTest {
 
     private DeliveryWorker deliveryWorker(int maxAttempts) {
         return new DeliveryWorker(transactions, queue, new PartnerCircuits(), push, directory, settings(maxAttempts),
-                "delivery-test", Clock.systemUTC());
+                "delivery-test", Clock.systemUTC(), metrics);
     }
 
     @Test
@@ -123,6 +125,10 @@ class PartnerDeliveryTest {
         assertThat(database.column("SELECT DISTINCT receipt_verdict ->> 'agency' = lower(recipient) FROM outbox_message"))
                 .containsExactly("t");
         assertThat(database.column("SELECT DISTINCT receipt_status FROM outbox_message")).containsExactly("202");
+        for (String code : AGENCIES) {
+            assertThat(metrics.count("delivered", code)).as("deliveries to " + code + " counted")
+                    .isEqualTo(count("recipient = '" + code + "'"));
+        }
     }
 
     @Test
@@ -148,6 +154,10 @@ class PartnerDeliveryTest {
         assertThat(database.column("SELECT count(*) FROM delivery_attempt a JOIN outbox_message o USING (outbox_id)"
                 + " WHERE o.recipient = 'UKRI' AND a.http_status = 503")).first().isNotEqualTo("0");
         assertThat(database.column("SELECT state FROM partner_circuit WHERE agency = 'UKRI'")).containsExactly("CLOSED");
+        assertThat(metrics.count("retryScheduled", "UKRI")).as("retries counted").isEqualTo(Long.parseLong(database.column(
+                "SELECT count(*) FROM delivery_attempt a JOIN outbox_message o USING (outbox_id)"
+                        + " WHERE o.recipient = 'UKRI' AND a.outcome = 'FAILED'").get(0)));
+        assertThat(metrics.count("deadLettered", "UKRI")).isZero();
     }
 
     @Test
@@ -162,6 +172,7 @@ class PartnerDeliveryTest {
                 .singleElement().asString().startsWith("NWO answered 400");
         assertThat(database.column("SELECT DISTINCT state FROM partner_circuit WHERE agency = 'NWO'"))
                 .as("a partner that answers is not down").doesNotContain("OPEN");
+        assertThat(metrics.count("deadLettered", "NWO")).as("dead letters counted").isEqualTo(count("recipient = 'NWO'"));
 
         partners.partner("NWO").recover();
         String notice = database.column("SELECT outbox_id FROM outbox_message WHERE recipient = 'NWO' AND kind = 'JOINT_OUTCOME_NOTICE'").get(0);

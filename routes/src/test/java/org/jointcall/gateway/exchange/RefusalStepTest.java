@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import org.apache.camel.Exchange;
 import org.jointcall.gateway.it.TestDatabase;
 import org.jointcall.gateway.persistence.SchemaMigration;
+import org.jointcall.gateway.metrics.MessageMetrics;
 import org.jointcall.gateway.persistence.Transactions;
 import org.jointcall.gateway.signature.SecurityLog;
 import org.jointcall.signature.verify.ProblemKind;
@@ -23,7 +24,7 @@ class RefusalStepTest {
     void migrated() {
         database = TestDatabase.fresh("refusals");
         SchemaMigration.migrate(database.dataSource());
-        step.securityLog = new SecurityLog(new Transactions(database.dataSource()));
+        step.securityLog = new SecurityLog(new Transactions(database.dataSource()), MessageMetrics.NONE);
     }
 
     @Test
