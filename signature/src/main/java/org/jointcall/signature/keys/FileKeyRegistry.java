@@ -9,10 +9,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -36,23 +39,29 @@ import org.bouncycastle.util.encoders.Hex;
  * {@link #lastReloadProblem()} and the log; opening the registry, by contrast, fails outright.
  * Hidden files and editor backups ({@code .name}, {@code name~}) are skipped; any other file with an
  * unexpected extension is an error.
+ *
+ * <p>The agencies' folders can also be given as a map from agency to folder, asked again on every
+ * check ({@link #open(Supplier, String, Clock, Duration)}): an agency added at runtime is then read
+ * on the next check like a changed file, and its folder may live anywhere (a missing one holds no keys).
  */
 public final class FileKeyRegistry implements KeyRegistry {
 
     private static final System.Logger LOG = System.getLogger(FileKeyRegistry.class.getName());
 
-    private final Path directory;
+    private final Supplier<Map<String, Path>> folders;
+    private final String description;
     private final Clock clock;
     private final Duration recheckInterval;
     private volatile Snapshot snapshot;
     private volatile Instant lastCheck;
     private volatile String lastReloadProblem;
 
-    private FileKeyRegistry(Path directory, Clock clock, Duration recheckInterval) {
-        this.directory = directory;
+    private FileKeyRegistry(Supplier<Map<String, Path>> folders, String description, Clock clock, Duration recheckInterval) {
+        this.folders = folders;
+        this.description = description;
         this.clock = clock;
         this.recheckInterval = recheckInterval;
-        this.snapshot = load(readAll(directory));
+        this.snapshot = load(readAll(folders.get()));
         this.lastCheck = clock.instant();
     }
 
@@ -67,10 +76,35 @@ public final class FileKeyRegistry implements KeyRegistry {
         if (!Files.isDirectory(directory)) {
             throw new KeyFileException("key directory " + directory.toAbsolutePath() + " does not exist or is not a directory");
         }
+        return open(() -> agencyDirectories(directory), directory.toString(), clock, recheckInterval);
+    }
+
+    /**
+     * Loads the key folder of every agency {@code folders} names (agency → folder; a folder that does
+     * not exist holds no keys), asking {@code folders} again on every check.
+     *
+     * @param description where the folders are, for log lines
+     * @throws KeyFileException when any file is unusable or a key id occurs twice
+     */
+    public static FileKeyRegistry open(Supplier<Map<String, Path>> folders, String description, Clock clock, Duration recheckInterval) {
+        Objects.requireNonNull(folders, "key folders");
         if (recheckInterval.isNegative()) {
             throw new IllegalArgumentException("recheck interval " + recheckInterval + " must not be negative");
         }
-        return new FileKeyRegistry(directory, Objects.requireNonNull(clock, "clock"), recheckInterval);
+        return new FileKeyRegistry(folders, description, Objects.requireNonNull(clock, "clock"), recheckInterval);
+    }
+
+    /**
+     * The keys one key file would register for {@code agency}, checked exactly as a reload checks it.
+     *
+     * @param fileName decides the format: {@code *.jwks}/{@code *.json} is a JWKS, {@code *.pem}/{@code *.crt}/{@code *.cer} PEM
+     * @throws KeyFileException naming {@code source} and what is wrong
+     */
+    public static List<RegisteredKey> readKeyFile(String agency, String fileName, byte[] content, String source) {
+        if (!keyFileName(fileName)) {
+            throw new KeyFileException(source + ": unexpected entry; key files end in .jwks, .json, .pem, .crt or .cer");
+        }
+        return load(List.of(new KeyFile(agency, fileName, source, content))).keys.keys();
     }
 
     @Override
@@ -93,7 +127,7 @@ public final class FileKeyRegistry implements KeyRegistry {
     public synchronized boolean reloadIfChanged() {
         lastCheck = clock.instant();
         try {
-            List<KeyFile> files = readAll(directory);
+            List<KeyFile> files = readAll(folders.get());
             if (fingerprint(files).equals(snapshot.fingerprint)) {
                 lastReloadProblem = null;
                 return false;
@@ -101,12 +135,12 @@ public final class FileKeyRegistry implements KeyRegistry {
             Snapshot fresh = load(files);
             snapshot = fresh;
             lastReloadProblem = null;
-            LOG.log(Level.INFO, "Reloaded {0} partner keys from {1}", fresh.keys.keys().size(), directory);
+            LOG.log(Level.INFO, "Reloaded {0} partner keys from {1}", fresh.keys.keys().size(), description);
             return true;
         } catch (KeyFileException | IllegalArgumentException e) {
             String problem = String.valueOf(e.getMessage());
             if (!problem.equals(lastReloadProblem)) {
-                LOG.log(Level.WARNING, "Key files in {0} changed but cannot be loaded; keeping the previous keys: {1}", directory, problem);
+                LOG.log(Level.WARNING, "Key files in {0} changed but cannot be loaded; keeping the previous keys: {1}", description, problem);
             }
             lastReloadProblem = problem;
             return false;
@@ -142,17 +176,22 @@ public final class FileKeyRegistry implements KeyRegistry {
         return new Snapshot(fingerprint(files), KeySet.of(keys));
     }
 
-    private static List<KeyFile> readAll(Path directory) {
+    private static List<KeyFile> readAll(Map<String, Path> folders) {
         List<KeyFile> files = new ArrayList<>();
-        for (Path file : keyFiles(directory)) {
-            files.add(new KeyFile(file.getParent().getFileName().toString(), file.getFileName().toString(),
-                    directory.relativize(file).toString(), read(file)));
-        }
+        folders.forEach((agency, folder) -> {
+            for (Path file : keyFiles(agency, folder)) {
+                files.add(new KeyFile(agency, file.getFileName().toString(), agency + "/" + file.getFileName(), read(file)));
+            }
+        });
         return files;
     }
 
-    private static List<Path> keyFiles(Path directory) {
-        List<Path> files = new ArrayList<>();
+    /** The sub-directories of {@code directory}, named after their agency. */
+    private static Map<String, Path> agencyDirectories(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new KeyFileException("key directory " + directory.toAbsolutePath() + " does not exist or is not a directory");
+        }
+        Map<String, Path> folders = new LinkedHashMap<>();
         for (Path agencyDirectory : list(directory)) {
             if (ignored(agencyDirectory)) {
                 continue;
@@ -161,20 +200,32 @@ public final class FileKeyRegistry implements KeyRegistry {
                 throw new KeyFileException(directory.relativize(agencyDirectory)
                         + ": key files belong in a directory named after the agency, e.g. nsf/" + agencyDirectory.getFileName());
             }
-            for (Path file : list(agencyDirectory)) {
-                if (ignored(file)) {
-                    continue;
-                }
-                String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
-                if (!Files.isRegularFile(file) || !(lower.endsWith(".jwks") || lower.endsWith(".json") || lower.endsWith(".pem")
-                        || lower.endsWith(".crt") || lower.endsWith(".cer"))) {
-                    throw new KeyFileException(directory.relativize(file)
-                            + ": unexpected entry; key files end in .jwks, .json, .pem, .crt or .cer");
-                }
-                files.add(file);
+            folders.put(agencyDirectory.getFileName().toString(), agencyDirectory);
+        }
+        return folders;
+    }
+
+    private static List<Path> keyFiles(String agency, Path folder) {
+        List<Path> files = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return files;
+        }
+        for (Path file : list(folder)) {
+            if (ignored(file)) {
+                continue;
             }
+            if (!Files.isRegularFile(file) || !keyFileName(file.getFileName().toString())) {
+                throw new KeyFileException(agency + "/" + file.getFileName()
+                        + ": unexpected entry; key files end in .jwks, .json, .pem, .crt or .cer");
+            }
+            files.add(file);
         }
         return files;
+    }
+
+    private static boolean keyFileName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".jwks") || lower.endsWith(".json") || lower.endsWith(".pem") || lower.endsWith(".crt") || lower.endsWith(".cer");
     }
 
     private static boolean ignored(Path path) {
@@ -214,7 +265,7 @@ public final class FileKeyRegistry implements KeyRegistry {
 
     @Override
     public String toString() {
-        return "key files in " + directory;
+        return "key files in " + description;
     }
 
     private static final class Snapshot {

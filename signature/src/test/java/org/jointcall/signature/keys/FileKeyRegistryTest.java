@@ -65,6 +65,31 @@ class FileKeyRegistryTest {
     }
 
     @Test
+    void agencyFoldersGivenAsAMapAreAskedForAgainSoAnAgencyAddedLaterIsReadAtTheNextCheck() throws IOException {
+        java.util.Map<String, Path> folders = new java.util.concurrent.ConcurrentHashMap<>();
+        folders.put("nsf", keys.resolve("nsf"));
+        folders.put("dfg", keys.resolve("no-such-folder"));
+        FileKeyRegistry registry = FileKeyRegistry.open(() -> java.util.Map.copyOf(folders), "test folders", clock, Duration.ZERO);
+        assertThat(registry.keys()).extracting(RegisteredKey::keyId).as("a missing folder holds no keys").containsExactly("test-key-ed25519");
+
+        folders.put("ukri", keys.resolve("ukri"));
+
+        assertThat(registry.find("ukri-2026").orElseThrow().agency()).isEqualTo("ukri");
+    }
+
+    @Test
+    void aSingleKeyFileIsCheckedAsAReloadWouldCheckIt() {
+        String pem = GeneratedKeys.pem(GeneratedKeys.ed25519().verificationKey());
+
+        assertThat(FileKeyRegistry.readKeyFile("nwo", "nwo-2027.pem", pem.getBytes(StandardCharsets.US_ASCII), "nwo/nwo-2027.pem"))
+                .extracting(RegisteredKey::keyId, RegisteredKey::agency).containsExactly(org.assertj.core.api.Assertions.tuple("nwo-2027", "nwo"));
+        assertThatThrownBy(() -> FileKeyRegistry.readKeyFile("nwo", "nwo.txt", pem.getBytes(StandardCharsets.US_ASCII), "nwo/nwo.txt"))
+                .isInstanceOf(KeyFileException.class).hasMessageContaining("key files end in .jwks, .json, .pem, .crt or .cer");
+        assertThatThrownBy(() -> FileKeyRegistry.readKeyFile("nwo", "nwo.jwks", "{\"keys\":".getBytes(StandardCharsets.US_ASCII), "nwo/nwo.jwks"))
+                .isInstanceOf(KeyFileException.class).hasMessageStartingWith("nwo/nwo.jwks: ");
+    }
+
+    @Test
     void filesAreNotReReadBeforeTheRecheckIntervalHasPassed() throws IOException {
         FileKeyRegistry registry = open(Duration.ofSeconds(30));
         write("ukri/ukri-2027.pem", GeneratedKeys.pem(GeneratedKeys.ed25519().verificationKey()));
