@@ -17,9 +17,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * The partner agencies this gateway exchanges with, read once at startup from
+ * The partner agencies this gateway exchanges with, read at startup from
  * {@code agencies/<CODE>/agency.json}. A directory without {@code agency.json} is an error rather
  * than an agency with defaults: a half-configured partner should stop the start, not receive nothing.
+ * {@link #reload()} reads the directory again (after the admin API wrote to it, or when another
+ * instance did); a directory that no longer reads keeps the agencies known before in service.
  *
  * <p>Codes are looked up ignoring case, so {@code /api/v1/exchange/nsf/…} and {@code …/NSF/…} name
  * the same agency.
@@ -27,7 +29,8 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class AgencyDirectory {
 
-    private Map<String, Agency> byCode;
+    private volatile Map<String, Agency> byCode;
+    private ConfigDirectory config;
 
     /** For the CDI proxy only. */
     protected AgencyDirectory() {
@@ -36,16 +39,37 @@ public class AgencyDirectory {
     @Inject
     public AgencyDirectory(ConfigDirectory config) {
         this(read(config.agencies()));
+        this.config = config;
     }
 
     public AgencyDirectory(Collection<Agency> agencies) {
+        this.byCode = byCode(agencies);
+    }
+
+    private static Map<String, Agency> byCode(Collection<Agency> agencies) {
         Map<String, Agency> map = new TreeMap<>();
         for (Agency agency : agencies) {
             if (map.putIfAbsent(agency.code().code(), agency) != null) {
                 throw new IllegalArgumentException("agency " + agency.code() + " is configured twice");
             }
         }
-        this.byCode = Map.copyOf(map);
+        return Map.copyOf(map);
+    }
+
+    /**
+     * Reads the configuration directory again and serves what it says from now on.
+     *
+     * @return whether anything changed
+     * @throws ConfigurationRejected (or IllegalArgumentException) when the directory does not read; the agencies known before stay
+     */
+    public synchronized boolean reload() {
+        if (config == null) {
+            throw new IllegalStateException("this agency directory was given its agencies, it has no configuration directory to reload");
+        }
+        Map<String, Agency> fresh = byCode(read(config.agencies()));
+        boolean changed = !fresh.equals(byCode);
+        byCode = fresh;
+        return changed;
     }
 
     /** Every {@code <CODE>/agency.json} under {@code agenciesDirectory}. */

@@ -2,8 +2,10 @@ package org.jointcall.gateway.agency;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,5 +59,30 @@ public class ConfigDirectory {
     /** {@code calls/}: joint call definitions (may not exist). */
     public Path calls() {
         return root.resolve("calls");
+    }
+
+    /**
+     * Replaces (or creates) {@code file}, which must lie inside this directory, so that a reader sees
+     * the old content or the new one and never a half-written file: the bytes go to a hidden temporary
+     * file next to it (hidden files are skipped by every reader of this directory), which is then moved
+     * over the target in one step.
+     */
+    public void writeAtomically(Path file, byte[] content) throws IOException {
+        Path target = file.toAbsolutePath().normalize();
+        if (!target.startsWith(root) || target.equals(root)) {
+            throw new IllegalArgumentException(file + " is not inside the configuration directory " + root);
+        }
+        Files.createDirectories(target.getParent());
+        Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            Files.write(temporary, content);
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
     }
 }

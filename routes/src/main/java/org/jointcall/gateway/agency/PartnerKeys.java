@@ -3,6 +3,9 @@ package org.jointcall.gateway.agency;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -10,13 +13,16 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jointcall.signature.keys.FileKeyRegistry;
+import org.jointcall.signature.keys.KeyFileException;
 import org.jointcall.signature.keys.KeyRegistry;
+import org.jointcall.signature.keys.RegisteredKey;
 
 /**
  * The partners' public keys as one {@link KeyRegistry} bean: the signature module's
- * {@link FileKeyRegistry} over every {@code agencies/<CODE>/keys/} folder, re-checked at most every
- * {@code gateway.keys.recheck-seconds} (default 10) so a rotated key is in service within seconds.
- * Registry agency names are the lower-case codes ({@link Agency#keyOwner()}).
+ * {@link FileKeyRegistry} over the {@code agencies/<CODE>/keys/} folder of every agency the
+ * {@link AgencyDirectory} knows at the time of each check, re-checked at most every
+ * {@code gateway.keys.recheck-seconds} (default 10) so a rotated key — or an agency added at runtime —
+ * is in service within seconds. Registry agency names are the lower-case codes ({@link Agency#keyOwner()}).
  */
 @ApplicationScoped
 public class PartnerKeys {
@@ -31,15 +37,58 @@ public class PartnerKeys {
     @ConfigProperty(name = "gateway.keys.recheck-seconds", defaultValue = "10")
     long recheckSeconds;
 
+    private FileKeyRegistry registry;
+
     @Produces
     @ApplicationScoped
     public KeyRegistry registry() {
-        return open(config, agencies, Duration.ofSeconds(recheckSeconds), Clock.systemUTC());
+        return files();
     }
 
-    /** The registry over {@code config}'s agency key folders. */
-    public static FileKeyRegistry open(ConfigDirectory config, AgencyDirectory agencies, Duration recheck, Clock clock) {
-        Path view = PartnerKeyDirectory.link(config.agencies(), agencies.all(), Path.of(System.getProperty("java.io.tmpdir")));
-        return FileKeyRegistry.open(view, clock, recheck);
+    /** Checks the key files now (after a key was written through the admin API) instead of at the next recheck. */
+    public boolean reloadNow() {
+        return files().reloadIfChanged();
     }
+
+    /**
+     * The keys {@code content} would register for {@code agency} as its key file {@code fileName}, checked
+     * like a reload checks it, and against every key in service: a key id another file already uses is refused.
+     *
+     * @throws KeyFileException saying what is wrong
+     */
+    public List<RegisteredKey> check(Agency agency, String fileName, byte[] content) {
+        String source = agency.code().code() + "/keys/" + fileName;
+        List<RegisteredKey> keys = FileKeyRegistry.readKeyFile(agency.keyOwner(), fileName, content, source);
+        String replaced = agency.keyOwner() + "/" + fileName;
+        for (RegisteredKey key : keys) {
+            // A JWKS key's source is "<file> keys[<i>]": keys of the file being replaced are not in the way.
+            files().find(key.keyId()).filter(existing -> !existing.source().equals(replaced) && !existing.source().startsWith(replaced + " "))
+                    .ifPresent(existing -> {
+                        throw new KeyFileException(source + ": key id " + key.keyId() + " is already registered by "
+                                + existing.source() + "; key ids must be unique across all agencies");
+                    });
+        }
+        return keys;
+    }
+
+    private synchronized FileKeyRegistry files() {
+        if (registry == null) {
+            registry = open(config, agencies, Duration.ofSeconds(recheckSeconds), Clock.systemUTC());
+        }
+        return registry;
+    }
+
+    /** The registry over {@code config}'s agency key folders, for every agency {@code agencies} knows at each check. */
+    public static FileKeyRegistry open(ConfigDirectory config, AgencyDirectory agencies, Duration recheck, Clock clock) {
+        return FileKeyRegistry.open(() -> folders(config, agencies.all()), config.agencies().toString(), clock, recheck);
+    }
+
+    private static Map<String, Path> folders(ConfigDirectory config, List<Agency> agencies) {
+        Map<String, Path> folders = new LinkedHashMap<>();
+        agencies.forEach(agency -> folders.put(agency.keyOwner(), config.agencies().resolve(agency.code().code()).resolve(KEYS)));
+        return folders;
+    }
+
+    /** The folder name of an agency's keys inside its configuration directory. */
+    public static final String KEYS = "keys";
 }

@@ -1,15 +1,13 @@
 package org.jointcall.gateway.decision;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,11 +16,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 
-import org.jointcall.contracts.binding.CanonicalCodec;
-import org.jointcall.contracts.call.CallTerms;
 import org.jointcall.contracts.v1.JointCall;
-import org.jointcall.contracts.validation.ContractViolation;
 import org.jointcall.gateway.agency.ConfigDirectory;
+import org.jointcall.gateway.agency.ConfigurationRejected;
+import org.jointcall.gateway.call.CallDefinitions;
 import org.jointcall.gateway.call.CallRepository;
 import org.jointcall.gateway.persistence.Transactions;
 import org.slf4j.Logger;
@@ -53,49 +50,38 @@ public class CallLoading {
     @Inject
     ConfigDirectory config;
 
-    private final CanonicalCodec codec = new CanonicalCodec();
-
     void load(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) @Initialized(ApplicationScoped.class) Object started)
             throws SQLException {
         Path directory = config.calls();
         Map<Path, JointCall> definitions = read(directory);
-        List<String> callIds = transactions.inTransaction(connection -> {
-            List<String> stored = new ArrayList<>();
-            for (JointCall call : definitions.values()) {
-                stored.add(calls.save(connection, call).callId());
-            }
-            if (!stored.isEmpty()) {
-                ledger.requeueHeld(connection, stored);
-            }
-            return stored;
-        });
+        List<String> callIds = transactions.inTransaction(connection -> store(connection, definitions.values()));
         LOG.info("Loaded {} joint call(s) from {}: {}", callIds.size(), directory, callIds);
     }
 
     /** Every call definition in {@code directory}, checked; none if it does not exist. */
     Map<Path, JointCall> read(Path directory) {
-        Map<Path, JointCall> definitions = new TreeMap<>();
         if (!Files.isDirectory(directory)) {
             LOG.info("No joint call definitions: {} does not exist", directory);
-            return definitions;
         }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.xml")) {
-            for (Path file : files) {
-                definitions.put(file, parse(file));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read joint call definitions in " + directory + ": " + e.getMessage(), e);
+        try {
+            return CallDefinitions.read(directory);
+        } catch (ConfigurationRejected e) {
+            throw new IllegalStateException("Joint call definition " + e.source() + " is invalid: " + String.join("; ", e.problems()), e);
         }
-        return definitions;
     }
 
-    private JointCall parse(Path file) throws IOException {
-        try {
-            JointCall call = codec.callFromXml(Files.readAllBytes(file));
-            CallTerms.of(call);
-            return call;
-        } catch (ContractViolation e) {
-            throw new IllegalStateException("Joint call definition " + file + " is invalid: " + e.getMessage(), e);
+    /**
+     * Stores {@code definitions} in the caller's transaction and puts the messages held because their call
+     * was not known back in the queue; returns the call ids.
+     */
+    public List<String> store(Connection connection, Collection<JointCall> definitions) throws SQLException {
+        List<String> stored = new ArrayList<>();
+        for (JointCall call : definitions) {
+            stored.add(calls.save(connection, call).callId());
         }
+        if (!stored.isEmpty()) {
+            ledger.requeueHeld(connection, stored);
+        }
+        return stored;
     }
 }
