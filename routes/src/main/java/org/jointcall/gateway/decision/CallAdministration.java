@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,12 @@ public class CallAdministration {
 
     /** What a PUT did: {@code created} when there was no definition of the call before. */
     public record Change(boolean created, Configured call) {
+    }
+
+    /** Work done in the transaction that stores a definition (the audit entry), told whether the call is new. */
+    @FunctionalInterface
+    public interface AlsoInTransaction {
+        void run(Connection connection, boolean created) throws SQLException;
     }
 
     private ConfigDirectory config;
@@ -68,11 +75,11 @@ public class CallAdministration {
 
     /**
      * Creates or replaces the definition of {@code callId}; {@code alsoInTransaction} (the audit entry) runs in
-     * the transaction that stores it.
+     * the transaction that stores it, and fails it by throwing.
      *
      * @throws ConfigurationRejected when the definition is invalid or defines another call; nothing is written then
      */
-    public Change put(String callId, byte[] definition, Transactions.Work<?> alsoInTransaction) throws SQLException {
+    public Change put(String callId, byte[] definition, AlsoInTransaction alsoInTransaction) throws SQLException {
         String source = "joint call " + callId;
         JointCall call = CallDefinitions.parse(definition, source);
         if (!call.getCallId().equals(callId)) {
@@ -83,7 +90,7 @@ public class CallAdministration {
         Path file = existing.orElse(config.calls().resolve(CallDefinitions.fileName(callId)));
         transactions.inTransaction(connection -> {
             loading.store(connection, List.of(call));
-            alsoInTransaction.run(connection);
+            alsoInTransaction.run(connection, existing.isEmpty());
             try {
                 config.writeAtomically(file, definition);
             } catch (IOException e) {

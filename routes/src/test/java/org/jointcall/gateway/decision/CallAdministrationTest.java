@@ -52,7 +52,7 @@ class CallAdministrationTest {
         AtomicInteger audited = new AtomicInteger();
 
         CallAdministration.Change change = administration.put("ASPIRE-2026-QUAD", renamed.getBytes(StandardCharsets.UTF_8),
-                connection -> audited.incrementAndGet());
+                (connection, created) -> audited.incrementAndGet());
 
         assertThat(change.created()).isFalse();
         assertThat(change.call().file()).isEqualTo(config.resolve("calls/aspire-2026-quad.xml"));
@@ -67,7 +67,7 @@ class CallAdministrationTest {
     void aCallNotDefinedYetGetsAFileNamedAfterIt() throws Exception {
         String other = quad.replace("ASPIRE-2026-QUAD", "ASPIRE/2027:QUAD");
 
-        CallAdministration.Change change = administration.put("ASPIRE/2027:QUAD", other.getBytes(StandardCharsets.UTF_8), connection -> null);
+        CallAdministration.Change change = administration.put("ASPIRE/2027:QUAD", other.getBytes(StandardCharsets.UTF_8), (connection, created) -> { });
 
         assertThat(change.created()).isTrue();
         assertThat(change.call().file()).isEqualTo(config.resolve("calls/ASPIRE_2027_QUAD.xml"));
@@ -79,12 +79,12 @@ class CallAdministrationTest {
     void anInvalidDefinitionOrOneOfAnotherCallIsRefusedWithWhatIsWrongAndNothingIsWrittenOrStored() throws Exception {
         String broken = quad.replace("<field>", "<field>ALCHEMY").replaceFirst("ALCHEMY[A-Z_]*", "ALCHEMY");
 
-        assertThatThrownBy(() -> administration.put("ASPIRE-2026-QUAD", broken.getBytes(StandardCharsets.UTF_8), connection -> null))
+        assertThatThrownBy(() -> administration.put("ASPIRE-2026-QUAD", broken.getBytes(StandardCharsets.UTF_8), (connection, created) -> { }))
                 .isInstanceOf(ConfigurationRejected.class).hasMessageContaining("ALCHEMY")
                 .satisfies(e -> assertThat(((ConfigurationRejected) e).problems()).isNotEmpty());
-        assertThatThrownBy(() -> administration.put("OTHER-CALL", quad.getBytes(StandardCharsets.UTF_8), connection -> null))
+        assertThatThrownBy(() -> administration.put("OTHER-CALL", quad.getBytes(StandardCharsets.UTF_8), (connection, created) -> { }))
                 .isInstanceOf(ConfigurationRejected.class).hasMessageContaining("the definition is of call ASPIRE-2026-QUAD");
-        assertThatThrownBy(() -> administration.put("ASPIRE-2026-QUAD", "<jointCall".getBytes(StandardCharsets.UTF_8), connection -> null))
+        assertThatThrownBy(() -> administration.put("ASPIRE-2026-QUAD", "<jointCall".getBytes(StandardCharsets.UTF_8), (connection, created) -> { }))
                 .isInstanceOf(ConfigurationRejected.class);
 
         assertThat(Files.readString(config.resolve("calls/aspire-2026-quad.xml"))).isEqualTo(quad);
