@@ -88,9 +88,12 @@ public final class AgencyFile {
                 problems.add("\"agency\": " + e.getMessage());
             }
         }
-        if (problems.isEmpty()) {
+        if (agency != null && mode != null) {
             try {
-                return new Agency(agency, mode, endpoint, receiptRequired == null || receiptRequired.asBoolean(), statusEndpoint);
+                Agency configured = new Agency(agency, mode, endpoint, receiptRequired == null || receiptRequired.asBoolean(), statusEndpoint);
+                if (problems.isEmpty()) {
+                    return configured;
+                }
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
             }

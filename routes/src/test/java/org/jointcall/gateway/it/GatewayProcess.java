@@ -204,6 +204,8 @@ public final class GatewayProcess implements AutoCloseable {
         command.addAll(List.of("-jar", requiredProperty("gateway.bundle"),
                 "--port", Integer.toString(port), "--nocluster", "--rootdir", payaraRoot.toString()));
         try {
+            // A root left by an earlier run of the same test would have Payara serve the WAR it unpacked then, not this build's.
+            deleteRecursively(payaraRoot);
             Files.createDirectories(temporaryFiles);
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(log.getParent().toFile())
@@ -214,6 +216,17 @@ public final class GatewayProcess implements AutoCloseable {
             return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not launch gateway " + name + ": " + command, e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 
