@@ -18,6 +18,7 @@ import org.jointcall.contracts.binding.CanonicalCodec;
 import org.jointcall.contracts.v1.CanonicalMessage;
 import org.jointcall.gateway.call.CallRepository;
 import org.jointcall.gateway.delivery.Outbox;
+import org.jointcall.gateway.demo.SampleMessages;
 import org.jointcall.gateway.it.TestDatabase;
 import org.jointcall.gateway.persistence.SchemaMigration;
 import org.jointcall.gateway.persistence.Transactions;
@@ -25,7 +26,7 @@ import org.jointcall.gateway.proposal.ProposalRepository;
 
 /**
  * Puts agency messages into the exchange ledger as the inbound API would after verifying them, from
- * the canonical forms of the adapters' samples ({@code delivery/canonical/<agency>-<kind>.xml}) moved
+ * the demo's sample messages ({@link SampleMessages}, the canonical forms of the adapters' samples) moved
  * into the test call {@code ASPIRE-2026-QUAD}.
  */
 public final class LedgerFixture {
@@ -58,21 +59,13 @@ public final class LedgerFixture {
 
     /** The sample {@code <agency>-<kind>} re-addressed to {@code jointReference} with {@code sequence}, changed further by {@code change}. */
     public static CanonicalMessage sample(String agency, String kind, String jointReference, long sequence, Consumer<CanonicalMessage> change) {
-        String resource = "/delivery/canonical/" + agency.toLowerCase() + "-" + kind + ".xml";
-        try (InputStream in = LedgerFixture.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no test sample " + resource);
-            }
-            CanonicalMessage message = CODEC.fromXml(in.readAllBytes());
-            message.setCallId(CALL);
-            message.setJointReference(jointReference);
-            message.setJointProposalId(null);
-            message.setAgencySequence(sequence);
-            change.accept(message);
-            return message;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        CanonicalMessage message = SampleMessages.of(agency, kind);
+        message.setCallId(CALL);
+        message.setJointReference(jointReference);
+        message.setJointProposalId(null);
+        message.setAgencySequence(sequence);
+        change.accept(message);
+        return message;
     }
 
     public static CanonicalMessage sample(String agency, String kind, String jointReference, long sequence) {

@@ -16,17 +16,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.jointcall.gateway.demo.PartnerRequests;
 import org.jointcall.signature.MessageSigner;
-import org.jointcall.signature.SignatureProfile;
 import org.jointcall.signature.Signed;
-import org.jointcall.signature.digest.DigestAlgorithm;
 import org.jointcall.signature.keys.SigningIdentity;
 import org.jointcall.signature.message.HttpFields;
 import org.jointcall.signature.message.RequestMessage;
@@ -40,8 +37,6 @@ import org.jointcall.signature.message.ResponseMessage;
  */
 public final class PartnerClient {
 
-    /** Lines the JDK client sets itself (and refuses to take from the caller). */
-    private static final Set<String> SET_BY_CLIENT = Set.of("host", "content-length", "connection", "expect", "upgrade");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** HTTP/1.1, as partner systems send: the JDK client would otherwise first try an h2c upgrade. */
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -66,7 +61,7 @@ public final class PartnerClient {
 
     /** A signer as a partner would configure one (SHA-256 digests, the profile's lifetime). */
     public static MessageSigner signer(SigningIdentity key, Clock clock) {
-        return new MessageSigner(key, clock, SignatureProfile.REQUEST_LIFETIME, DigestAlgorithm.SHA_256);
+        return PartnerRequests.signer(key, clock);
     }
 
     /** Sends {@code request} with its header lines as they are. */
@@ -80,13 +75,7 @@ public final class PartnerClient {
     }
 
     private Answer send(RequestMessage request, HttpRequest.BodyPublisher body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(request.targetUri()).timeout(Duration.ofSeconds(30))
-                .method(request.method(), body);
-        for (HttpFields.FieldLine line : request.fields().lines()) {
-            if (!SET_BY_CLIENT.contains(line.name().toLowerCase(Locale.ROOT))) {
-                builder.header(line.name(), line.value());
-            }
-        }
+        HttpRequest.Builder builder = PartnerRequests.http(request, body);
         try {
             HttpResponse<byte[]> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Answer(request, response);
