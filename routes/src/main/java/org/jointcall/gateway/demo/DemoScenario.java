@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * </ol>
  * Message ids, contents and timestamps are fixed for a given first start, so replaying after an
  * interrupted run sends the very same messages and the gateway answers them with their original
- * receipts; a completed run leaves {@code scenario-played} and is not played again.
+ * receipts; a completed run leaves {@code scenario-played} and is not played again. Each simulated partner
+ * answers reconciliation's status query with the last message it sent about a proposal.
  */
 final class DemoScenario implements Runnable {
 
@@ -188,12 +189,32 @@ final class DemoScenario implements Runnable {
                 HttpResponse.BodyHandlers.ofString());
         String kind = message.getKind().value().toLowerCase(Locale.ROOT).replace('_', ' ');
         if (answer.statusCode() == 202) {
+            rememberAsLatest(message);
             LOG.info("Demo: {} sent its {} for {} ({}): accepted", sender, kind, message.getJointReference(), message.getMessageId());
         } else {
             LOG.warn("Demo: {} sent its {} for {} ({}): the gateway answered {} {}", sender, kind, message.getJointReference(),
                     message.getMessageId(), answer.statusCode(), answer.body());
         }
         pause(BETWEEN_MESSAGES);
+    }
+
+    /**
+     * A simulated partner answers reconciliation's status query with the last message it sent about a proposal,
+     * as a real partner's system would; so reconciliation finds the partners in agreement with the gateway.
+     */
+    private void rememberAsLatest(CanonicalMessage message) {
+        PartnerSimulator partner = partners.get(message.getSender());
+        if (partner != null) {
+            String localId = switch (message.getKind()) {
+                case PROPOSAL_PART -> message.getProposalPart().getLocalProposalId();
+                case REVIEW_RESULT -> message.getReviewResult().getLocalProposalId();
+                case FUNDING_DECISION -> message.getFundingDecision().getLocalProposalId();
+                default -> null;
+            };
+            if (localId != null) {
+                partner.reportStatus(localId, message);
+            }
+        }
     }
 
     private void scene(String what) throws InterruptedException {

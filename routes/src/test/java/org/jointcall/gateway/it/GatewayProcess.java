@@ -116,7 +116,12 @@ public final class GatewayProcess implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path) {
-        HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(15)).GET().build();
+        return get(path, Duration.ofSeconds(15));
+    }
+
+    /** A GET that may take up to {@code timeout}, for answers built on first request (e.g. the OpenAPI document). */
+    public HttpResponse<String> get(String path, Duration timeout) {
+        HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(timeout).GET().build();
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -21,6 +21,7 @@ import org.jointcall.gateway.agency.DeliveryMode;
 import org.jointcall.gateway.agency.PartnerKeys;
 import org.jointcall.gateway.decision.LedgerFixture;
 import org.jointcall.gateway.delivery.DeliverySettings;
+import org.jointcall.gateway.demo.PartnerSimulator;
 import org.jointcall.gateway.it.PartnerSimulators;
 import org.jointcall.gateway.it.TestAgencies;
 import org.jointcall.gateway.signature.GatewaySigner;
@@ -80,7 +81,7 @@ class PartnerStatusQueryTest {
             assertThat(reported.report().sequence()).isEqualTo(9);
         });
         assertThat(partners.partner("NSF").statusQueries()).last().satisfies(request -> {
-            assertThat(request.getUrl()).isEqualTo(PartnerSimulators.STATUS_PATH + "?proposal=2400001");
+            assertThat(request.getUrl()).isEqualTo(PartnerSimulator.STATUS_PATH + "?proposal=2400001");
             assertThat(request.getHeader("Signature-Input")).contains("keyid=\"gateway-test\"").contains("\"@query\"");
         });
     }
