@@ -1,9 +1,9 @@
 package org.jointcall.gateway.exchange;
 
 /**
- * The gateway's own problem types for inbound messages, beside the signature module's
- * {@code ProblemKind}s. Slugs end the type URI partners program against, so they may be added but
- * never renamed.
+ * The gateway's own problem types for inbound messages and for the console API, beside the signature
+ * module's {@code ProblemKind}s. Slugs end the type URI clients program against, so they may be added
+ * but never renamed.
  */
 public enum ProblemType {
     AGENCY_UNKNOWN("agency-unknown", "No such partner agency", 404),
@@ -13,7 +13,15 @@ public enum ProblemType {
     MESSAGE_INVALID("message-invalid", "The message does not satisfy the agency's schema or the canonical contract", 422),
     SENDER_MISMATCH("sender-mismatch", "The message names another sender than the agency it was posted for", 403),
     MESSAGE_ID_CONFLICT("message-id-conflict", "This message id was already used for other content", 409),
-    INTERNAL_ERROR("internal-error", "The gateway failed to process the message", 500);
+    INTERNAL_ERROR("internal-error", "The gateway failed to process the message", 500),
+    // Console API (org.jointcall.gateway.console).
+    AUTHENTICATION_REQUIRED("authentication-required", "Sign in to use the console", 401),
+    LOGIN_FAILED("login-failed", "User name or password is wrong", 401),
+    ROLE_FORBIDDEN("role-forbidden", "Your role does not allow this", 403),
+    CSRF_TOKEN_MISSING("csrf-token-missing", "The request lacks the session's CSRF token", 403),
+    NOT_FOUND("not-found", "No such resource", 404),
+    REQUEST_INVALID("request-invalid", "The request is not valid", 400),
+    STATE_CONFLICT("state-conflict", "The resource is not in a state that allows this", 409);
 
     private final String slug;
     private final String title;

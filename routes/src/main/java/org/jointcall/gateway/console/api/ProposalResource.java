@@ -1,0 +1,62 @@
+package org.jointcall.gateway.console.api;
+
+import java.sql.SQLException;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+import org.jointcall.gateway.console.action.ProposalAnnotations;
+import org.jointcall.gateway.console.query.ProposalDetail;
+import org.jointcall.gateway.console.security.ConsoleRole;
+
+/** {@code /proposals/{jointId}}: the proposal page's data, annotations, and reopening a rejected proposal. */
+@Path("/proposals/{jointId}")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ProposalResource {
+
+    /** A note's body. */
+    public record Note(String text) {
+    }
+
+    @Inject
+    ProposalDetail detail;
+
+    @Inject
+    ProposalAnnotations annotations;
+
+    @Context
+    SecurityContext caller;
+
+    @GET
+    @RolesAllowed({ConsoleRole.COORDINATOR_NAME, ConsoleRole.ADMINISTRATOR_NAME, ConsoleRole.AUDITOR_NAME})
+    public ProposalDetail.Proposal proposal(@PathParam("jointId") String jointId) throws SQLException {
+        UUID id = Requests.jointId(jointId);
+        return detail.find(id).orElseThrow(() -> Requests.notFound("there is no joint proposal " + id));
+    }
+
+    @POST
+    @Path("/annotations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ConsoleRole.COORDINATOR_NAME, ConsoleRole.ADMINISTRATOR_NAME})
+    public Response annotate(@PathParam("jointId") String jointId, Note note) throws SQLException {
+        UUID id = Requests.jointId(jointId);
+        String text = Requests.requiredText(note.text(), "text", 4000);
+        if (!annotations.add(id, caller.getUserPrincipal().getName(), text)) {
+            throw Requests.notFound("there is no joint proposal " + id);
+        }
+        return Response.status(Response.Status.CREATED).build();
+    }
+}

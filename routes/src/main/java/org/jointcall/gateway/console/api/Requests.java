@@ -1,0 +1,57 @@
+package org.jointcall.gateway.console.api;
+
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.jointcall.gateway.exchange.Problem;
+import org.jointcall.gateway.exchange.ProblemException;
+import org.jointcall.gateway.exchange.ProblemType;
+
+/** Turning request parameters into values, with a 400 problem that says which parameter was wrong and why. */
+final class Requests {
+
+    private Requests() {
+    }
+
+    /** The value {@code parse} makes of the request; its IllegalArgumentException becomes a 400 problem. */
+    static <T> T valid(Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(Problem.of(ProblemType.REQUEST_INVALID, e.getMessage()), e);
+        }
+    }
+
+    static UUID jointId(String value) {
+        return valid(() -> {
+            try {
+                return UUID.fromString(value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("joint id '" + value + "' is not a UUID", e);
+            }
+        });
+    }
+
+    static int limit(Integer limit, int fallback, int max) {
+        int value = limit == null ? fallback : limit;
+        if (value < 1 || value > max) {
+            throw new ProblemException(Problem.of(ProblemType.REQUEST_INVALID, "limit " + value + " is outside 1.." + max));
+        }
+        return value;
+    }
+
+    static ProblemException notFound(String detail) {
+        return new ProblemException(Problem.of(ProblemType.NOT_FOUND, detail));
+    }
+
+    static String requiredText(String value, String name, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw new ProblemException(Problem.of(ProblemType.REQUEST_INVALID, name + " is required"));
+        }
+        if (value.length() > maxLength) {
+            throw new ProblemException(Problem.of(ProblemType.REQUEST_INVALID, name + " has " + value.length()
+                    + " characters; at most " + maxLength + " are accepted"));
+        }
+        return value.trim();
+    }
+}

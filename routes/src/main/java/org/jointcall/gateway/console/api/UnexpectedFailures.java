@@ -1,0 +1,42 @@
+package org.jointcall.gateway.console.api;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import org.jointcall.gateway.exchange.Problem;
+import org.jointcall.gateway.exchange.ProblemType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every other failure as a problem too: Jakarta REST's own refusals (unknown path 404, wrong method 405,
+ * unsupported media type 415) keep their status; anything else is a gateway fault, logged, and
+ * answered 500 without internals.
+ */
+@Provider
+public class UnexpectedFailures implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UnexpectedFailures.class);
+
+    @Context
+    UriInfo uri;
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        String path = uri.getRequestUri().getRawPath();
+        if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+            int status = web.getResponse().getStatus();
+            Response.StatusType type = web.getResponse().getStatusInfo();
+            return ProblemAnswers.answer(new Problem(status == 404 ? ProblemType.NOT_FOUND.slug() : ProblemType.REQUEST_INVALID.slug(),
+                    type.getReasonPhrase(), status, failure.getMessage() == null ? type.getReasonPhrase() : failure.getMessage(),
+                    path, java.util.Map.of()));
+        }
+        LOG.error("Console request {} failed", path, failure);
+        return ProblemAnswers.answer(Problem.of(ProblemType.INTERNAL_ERROR, "the console request failed inside the gateway;"
+                + " the log has the details").at(path));
+    }
+}

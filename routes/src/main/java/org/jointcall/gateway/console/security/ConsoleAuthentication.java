@@ -1,0 +1,106 @@
+package org.jointcall.gateway.console.security;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * How a console request proves who sent it, in this order:
+ * <ol>
+ * <li>a login ({@code POST /api/v1/console/session}) hands a user name and password through
+ *     {@code SecurityContext.authenticate}; if they are valid the user is signed in on a new session;</li>
+ * <li>a request with a signed-in session is that user's;</li>
+ * <li>a request with {@code Authorization: Basic} is checked against the same users (scripts, no cookie);</li>
+ * <li>otherwise the request is anonymous: a console page then redirects to the login page, and the API's
+ *     access filter answers 401 — what each endpoint allows is decided there, by its roles.</li>
+ * </ol>
+ * Requests outside the console (the signed partner API, health) pass through untouched.
+ */
+@ApplicationScoped
+public class ConsoleAuthentication implements HttpAuthenticationMechanism {
+
+    public static final String API = "/api/v1/console";
+    public static final String PAGES = "/console/";
+    public static final String LOGIN_PAGE = PAGES + "login.html";
+    /** Static assets carry no data (the API does) and the login page needs them before anyone signs in. */
+    private static final Pattern PUBLIC_ASSET = Pattern.compile("/console/.*\\.(css|js|mjs|svg|png|ico|woff2?|map|json)");
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean api = path.equals(API) || path.startsWith(API + "/");
+        boolean page = path.equals("/console") || path.startsWith(PAGES);
+        if (!api && !page) {
+            return context.doNothing();
+        }
+        Credential login = context.getAuthParameters().getCredential();
+        if (login != null) {
+            CredentialValidationResult result = identityStores.validate(login);
+            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+                // The session resource answers the problem; nothing is written here.
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            SignedIn signedIn = SignedIn.start(request, result.getCallerPrincipal().getName(), result.getCallerGroups());
+            SignedIn.markVia(request, SignedIn.Via.SESSION);
+            return context.notifyContainerAboutLogin(signedIn.username(), signedIn.roles());
+        }
+        Optional<SignedIn> session = SignedIn.of(request);
+        if (session.isPresent()) {
+            SignedIn.markVia(request, SignedIn.Via.SESSION);
+            return context.notifyContainerAboutLogin(session.get().username(), session.get().roles());
+        }
+        Optional<UsernamePasswordCredential> basic = basic(request.getHeader("Authorization"));
+        if (basic.isPresent()) {
+            CredentialValidationResult result = identityStores.validate(basic.get());
+            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                SignedIn.markVia(request, SignedIn.Via.AUTHORIZATION_HEADER);
+                return context.notifyContainerAboutLogin(result.getCallerPrincipal().getName(), result.getCallerGroups());
+            }
+            // Wrong credentials stay anonymous: the access filter answers 401 for anything that needs a user.
+            return context.doNothing();
+        }
+        if (page && needsLogin(path)) {
+            return context.redirect(request.getContextPath() + LOGIN_PAGE);
+        }
+        return context.doNothing();
+    }
+
+    private static boolean needsLogin(String path) {
+        return !path.equals(LOGIN_PAGE) && !PUBLIC_ASSET.matcher(path).matches();
+    }
+
+    /** The user name and password of an {@code Authorization: Basic} header (RFC 7617, UTF-8). */
+    static Optional<UsernamePasswordCredential> basic(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            return Optional.empty();
+        }
+        int colon = decoded.indexOf(':');
+        if (colon <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1)));
+    }
+}
