@@ -76,6 +76,7 @@ UPDATE exchange_ledger
 CREATE INDEX exchange_ledger_log ON exchange_ledger (received_at DESC, ledger_id DESC);
 CREATE INDEX exchange_ledger_log_by_agency ON exchange_ledger (agency, received_at DESC, ledger_id DESC);
 CREATE INDEX exchange_ledger_log_by_kind ON exchange_ledger (kind, received_at DESC, ledger_id DESC);
+CREATE INDEX exchange_ledger_by_message_id ON exchange_ledger (message_id);
 CREATE INDEX exchange_ledger_by_reference ON exchange_ledger (joint_reference text_pattern_ops, received_at DESC);
 CREATE INDEX exchange_ledger_by_proposal ON exchange_ledger (call_id, joint_reference, agency, received_at DESC);
 CREATE INDEX outbox_message_log ON outbox_message (created_at DESC, outbox_id DESC);

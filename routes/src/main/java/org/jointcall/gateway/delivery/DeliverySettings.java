@@ -1,7 +1,6 @@
 package org.jointcall.gateway.delivery;
 
 import java.time.Duration;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +24,6 @@ public class DeliverySettings {
     private int concurrency;
     private int circuitFailureThreshold;
     private Duration circuitOpenFor;
-    private Optional<String> adminToken;
 
     /** For the CDI proxy only. */
     protected DeliverySettings() {
@@ -41,8 +39,7 @@ public class DeliverySettings {
             @ConfigProperty(name = "gateway.delivery.batch-size", defaultValue = "20") int batchSize,
             @ConfigProperty(name = "gateway.delivery.concurrency", defaultValue = "4") int concurrency,
             @ConfigProperty(name = "gateway.delivery.circuit.failure-threshold", defaultValue = "5") int circuitFailureThreshold,
-            @ConfigProperty(name = "gateway.delivery.circuit.open-ms", defaultValue = "30000") long circuitOpenMillis,
-            @ConfigProperty(name = "gateway.admin.token") Optional<String> adminToken) {
+            @ConfigProperty(name = "gateway.delivery.circuit.open-ms", defaultValue = "30000") long circuitOpenMillis) {
         this.maxAttempts = atLeast("gateway.delivery.max-attempts", maxAttempts, 1);
         this.firstBackoff = Duration.ofMillis(atLeast("gateway.delivery.backoff-first-ms", firstBackoffMillis, 1));
         this.maxBackoff = Duration.ofMillis(atLeast("gateway.delivery.backoff-max-ms", maxBackoffMillis, firstBackoffMillis));
@@ -52,7 +49,6 @@ public class DeliverySettings {
         this.concurrency = atLeast("gateway.delivery.concurrency", concurrency, 1);
         this.circuitFailureThreshold = atLeast("gateway.delivery.circuit.failure-threshold", circuitFailureThreshold, 1);
         this.circuitOpenFor = Duration.ofMillis(atLeast("gateway.delivery.circuit.open-ms", circuitOpenMillis, 1));
-        this.adminToken = adminToken.filter(token -> !token.isBlank());
     }
 
     private static int atLeast(String property, int value, int minimum) {
@@ -107,8 +103,4 @@ public class DeliverySettings {
         return circuitOpenFor;
     }
 
-    /** The token {@code X-Admin-Token} must carry on admin endpoints; none configured means they are closed. */
-    public Optional<String> adminToken() {
-        return adminToken;
-    }
 }

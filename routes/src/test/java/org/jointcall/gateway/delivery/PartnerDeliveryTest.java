@@ -95,7 +95,7 @@ class PartnerDeliveryTest {
 
     /** Short backoff (50–400 ms), 4 pushes at a time, a circuit that opens after 2 failures for 300 ms. */
     private static DeliverySettings settings(int maxAttempts) {
-        return new DeliverySettings(maxAttempts, 50, 400, 2000, 5000, 50, 4, 2, 300, Optional.of("test-admin-token"));
+        return new DeliverySettings(maxAttempts, 50, 400, 2000, 5000, 50, 4, 2, 300);
     }
 
     private DeliveryWorker deliveryWorker(int maxAttempts) {

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.jointcall.gateway.it.JointCallGateway.AGENCIES;
 import static org.jointcall.gateway.it.JointCallGateway.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -33,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 class DeliveryFaultIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TempDir
     static Path root;
@@ -114,7 +109,7 @@ class DeliveryFaultIT {
     }
 
     @Test
-    void aDeadMessageIsResentByAnOperatorWithTheAdminToken() throws Exception {
+    void aDeadMessageIsResentByACoordinatorThroughTheConsole() throws Exception {
         String reference = "QUAD-DEAD-" + System.nanoTime();
         setup.partners.partner("NWO").failWith(400);
         try {
@@ -127,9 +122,10 @@ class DeliveryFaultIT {
         String dead = column("SELECT o.outbox_id FROM outbox_message o JOIN joint_proposal p USING (joint_id)"
                 + " WHERE o.recipient = 'NWO' AND o.state = 'DEAD' AND p.joint_reference = '" + reference + "' LIMIT 1").get(0);
 
-        assertThat(resend(dead, "wrong-token").statusCode()).isEqualTo(401);
-        assertThat(resend("987654321", JointCallGateway.FAST.get("gateway.admin.token")).statusCode()).isEqualTo(404);
-        assertThat(resend(dead, JointCallGateway.FAST.get("gateway.admin.token")).statusCode()).isEqualTo(202);
+        ConsoleClient admin = ConsoleClient.basic(setup.gateway(), "admin", JointCallGateway.ADMIN_PASSWORD);
+        assertThat(ConsoleClient.basic(setup.gateway(), "admin", "not-the-password").post(resend(dead), "").statusCode()).isEqualTo(401);
+        assertThat(admin.post(resend("987654321"), "").statusCode()).isEqualTo(404);
+        assertThat(admin.post(resend(dead), "").statusCode()).isEqualTo(202);
 
         await("the resent message delivered", PATIENCE, () -> column("SELECT state FROM outbox_message WHERE outbox_id = " + dead)
                 .contains("DELIVERED"));
@@ -138,10 +134,8 @@ class DeliveryFaultIT {
                 .anyMatch(record -> record.getMessageId().equals(messageId));
     }
 
-    private static HttpResponse<String> resend(String outboxId, String token) throws Exception {
-        URI uri = setup.gateway().uri("/api/v1/admin/outbox/" + outboxId + "/resend");
-        return HTTP.send(HttpRequest.newBuilder(uri).header("X-Admin-Token", token).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static String resend(String outboxId) {
+        return "/dead-letters/" + outboxId + "/resend";
     }
 
     /** Outbox messages about {@code reference} that meet {@code condition} (on {@code o}, the outbox row). */

@@ -35,6 +35,8 @@ import org.jointcall.signature.message.RequestMessage;
 public final class JointCallGateway implements AutoCloseable {
 
     public static final List<String> AGENCIES = List.of("DFG", "NSF", "NWO", "UKRI");
+    /** The console administrator's password (user {@code admin}), set through {@code gateway.console.admin-password}. */
+    public static final String ADMIN_PASSWORD = "it-console-sesame-2026";
     /** Short intervals so delivery tests take seconds: see DeliverySettings and the decision/delivery routes. */
     public static final Map<String, String> FAST = Map.of(
             "gateway.decision.poll-period", "100",
@@ -46,7 +48,7 @@ public final class JointCallGateway implements AutoCloseable {
             "gateway.delivery.backoff-max-ms", "800",
             "gateway.delivery.circuit.failure-threshold", "3",
             "gateway.delivery.circuit.open-ms", "500",
-            "gateway.admin.token", "it-admin-token");
+            "gateway.console.admin-password", JointCallGateway.ADMIN_PASSWORD);
 
     public final TestAgencies agencies;
     public final PartnerSimulators partners;

@@ -20,6 +20,8 @@ public class ConsoleApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(JsonBodies.class, ConsoleAccess.class, ProblemAnswers.class, UnexpectedFailures.class,
-                SessionResource.class, CallsResource.class, ProposalResource.class, EventsResource.class);
+                SessionResource.class, CallsResource.class, ProposalResource.class, MessagesResource.class,
+                ExchangeLogResource.class, DeadLettersResource.class, AlertsResource.class, AuditResource.class,
+                UsersResource.class, EventsResource.class);
     }
 }

@@ -17,9 +17,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
+import org.jointcall.contracts.outcome.JointOutcome;
+import org.jointcall.contracts.validation.ContractViolation;
 import org.jointcall.gateway.console.action.ProposalAnnotations;
+import org.jointcall.gateway.console.action.ProposalReopen;
 import org.jointcall.gateway.console.query.ProposalDetail;
 import org.jointcall.gateway.console.security.ConsoleRole;
+import org.jointcall.gateway.exchange.Problem;
+import org.jointcall.gateway.exchange.ProblemException;
+import org.jointcall.gateway.exchange.ProblemType;
 
 /** {@code /proposals/{jointId}}: the proposal page's data, annotations, and reopening a rejected proposal. */
 @Path("/proposals/{jointId}")
@@ -31,11 +37,22 @@ public class ProposalResource {
     public record Note(String text) {
     }
 
+    /** Why a rejected proposal is reopened. */
+    public record Reopening(String comment) {
+    }
+
+    /** The outcome after reopening. */
+    public record Reopened(UUID jointId, String jointState) {
+    }
+
     @Inject
     ProposalDetail detail;
 
     @Inject
     ProposalAnnotations annotations;
+
+    @Inject
+    ProposalReopen reopening;
 
     @Context
     SecurityContext caller;
@@ -58,5 +75,21 @@ public class ProposalResource {
             throw Requests.notFound("there is no joint proposal " + id);
         }
         return Response.status(Response.Status.CREATED).build();
+    }
+
+    @POST
+    @Path("/reopen")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(ConsoleRole.ADMINISTRATOR_NAME)
+    public Reopened reopen(@PathParam("jointId") String jointId, Reopening reopening) throws SQLException {
+        UUID id = Requests.jointId(jointId);
+        String comment = Requests.requiredText(reopening.comment(), "comment", 2000);
+        try {
+            JointOutcome after = this.reopening.reopen(id, caller.getUserPrincipal().getName(), comment)
+                    .orElseThrow(() -> Requests.notFound("there is no joint proposal " + id));
+            return new Reopened(id, after.status().value());
+        } catch (ContractViolation notRejected) {
+            throw new ProblemException(Problem.of(ProblemType.STATE_CONFLICT, notRejected.getMessage()));
+        }
     }
 }

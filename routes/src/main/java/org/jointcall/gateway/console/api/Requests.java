@@ -18,8 +18,13 @@ final class Requests {
         try {
             return parse.get();
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(Problem.of(ProblemType.REQUEST_INVALID, e.getMessage()), e);
+            throw invalid(e);
         }
+    }
+
+    /** The 400 problem of a request value the domain refused, with the domain's explanation. */
+    static ProblemException invalid(IllegalArgumentException refusal) {
+        return new ProblemException(Problem.of(ProblemType.REQUEST_INVALID, refusal.getMessage()), refusal);
     }
 
     static UUID jointId(String value) {
