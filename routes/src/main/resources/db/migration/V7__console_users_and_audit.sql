@@ -81,7 +81,6 @@ CREATE INDEX exchange_ledger_by_reference ON exchange_ledger (joint_reference te
 CREATE INDEX exchange_ledger_by_proposal ON exchange_ledger (call_id, joint_reference, agency, received_at DESC);
 CREATE INDEX outbox_message_log ON outbox_message (created_at DESC, outbox_id DESC);
 CREATE INDEX outbox_message_log_by_recipient ON outbox_message (recipient, created_at DESC, outbox_id DESC);
-CREATE INDEX outbox_message_dead ON outbox_message (created_at DESC) WHERE state = 'DEAD';
 
 -- Matrix: a call's proposals in each sort order, and the counts per joint state.
 CREATE INDEX joint_proposal_by_call_state ON joint_proposal (call_id, joint_status, joint_reference);

@@ -58,6 +58,8 @@ class ConsoleAccessIT {
             new Endpoint("POST", "/dead-letters/987654321/resend", "", ACTORS),
             new Endpoint("POST", "/dead-letters/987654321/resolve", "{\"comment\":\"handled by phone\"}", ACTORS),
             new Endpoint("GET", "/alerts", null, EVERYONE),
+            new Endpoint("GET", "/discrepancies?open=true", null, EVERYONE),
+            new Endpoint("POST", "/discrepancies/987654321/resolve", "{\"comment\":\"checked with the agency\"}", ACTORS),
             new Endpoint("GET", "/events", null, EVERYONE),
             new Endpoint("GET", "/audit", null, Set.of(AUDITOR, ADMINISTRATOR)),
             new Endpoint("GET", "/admin/users", null, Set.of(ADMINISTRATOR)),

@@ -1,0 +1,365 @@
+package org.jointcall.gateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jointcall.gateway.it.JointCallGateway.AGENCIES;
+import static org.jointcall.gateway.it.JointCallGateway.await;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.jointcall.contracts.v1.FundingOutcome;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The console API over real HTTP against the running gateway, on proposals made by real signed partner
+ * messages: calls overview counts, the matrix (rows, keyset pages, filters, sort), the proposal page
+ * (timeline in and out with delivery attempts, payloads), the exchange log (filters, keyset pages,
+ * CSV), dead letters (resend, resolve), annotations and reopening, and a live SSE event when a
+ * partner's decline arrives.
+ */
+class ConsoleApiIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final String CALL = "ASPIRE-2026-QUAD";
+    private static final String PASSWORD = "tea-and-biscuits-42";
+
+    @TempDir
+    static Path root;
+    private static JointCallGateway setup;
+    private static ConsoleClient admin;
+    private static ConsoleClient coordinator;
+    private static String prefix;
+    private static String rejected;
+    private static final List<String> REFERENCES = new ArrayList<>();
+
+    @BeforeAll
+    static void fiveProposalsOneRejectedByNsf() throws Exception {
+        setup = JointCallGateway.start("console-api", root);
+        admin = ConsoleClient.signIn(setup.gateway(), "admin", JointCallGateway.ADMIN_PASSWORD);
+        admin.createUser("coord", PASSWORD, "coordinator");
+        coordinator = ConsoleClient.signIn(setup.gateway(), "coord", PASSWORD);
+        prefix = "CON-" + System.nanoTime() + "-";
+        for (int i = 1; i <= 5; i++) {
+            String reference = prefix + i;
+            REFERENCES.add(reference);
+            AGENCIES.forEach(agency -> setup.send(agency, "proposal", reference, 1, m -> { }));
+        }
+        rejected = REFERENCES.get(1);
+        setup.send("NSF", "decision", rejected, 3, m -> m.getFundingDecision().setOutcome(FundingOutcome.DECLINED));
+        await("five proposals, one rejected", PATIENCE, () -> count("SELECT count(*) FROM joint_proposal WHERE joint_reference LIKE '"
+                + prefix + "%'") == 5 && count("SELECT count(*) FROM joint_proposal WHERE joint_status = 'REJECTED' AND joint_reference = '"
+                + rejected + "'") == 1);
+        await("the rejection delivered to every agency", PATIENCE, () -> count("SELECT count(*) FROM outbox_message o JOIN joint_proposal p"
+                + " USING (joint_id) WHERE p.joint_reference = '" + rejected + "' AND o.kind = 'JOINT_OUTCOME_NOTICE'"
+                + " AND o.state = 'DELIVERED'") == AGENCIES.size());
+    }
+
+    @AfterAll
+    static void stop() {
+        setup.close();
+    }
+
+    @Test
+    void theCallsOverviewCountsProposalsByJointState() {
+        JsonNode call = find(coordinator.getJson("/calls"), "callId", CALL);
+        assertThat(call.path("agencies")).extracting(JsonNode::asText).containsExactly("DFG", "NSF", "NWO", "UKRI");
+        long total = count("SELECT count(*) FROM joint_proposal WHERE call_id = '" + CALL + "'");
+        assertThat(call.path("total").asLong()).isEqualTo(total).isGreaterThanOrEqualTo(5);
+        assertThat(call.path("counts").path("REJECTED").asLong())
+                .isEqualTo(count("SELECT count(*) FROM joint_proposal WHERE call_id = '" + CALL + "' AND joint_status = 'REJECTED'"));
+        long sum = 0;
+        for (JsonNode n : call.path("counts")) {
+            sum += n.asLong();
+        }
+        assertThat(sum).isEqualTo(total);
+    }
+
+    @Test
+    void theMatrixPagesThroughEveryProposalOnceInOrderWithEachAgencysTrack() {
+        List<String> seen = new ArrayList<>();
+        String next = null;
+        int pages = 0;
+        do {
+            JsonNode page = coordinator.getJson(matrix("q=" + prefix + "&limit=2" + (next == null ? "" : "&after=" + next)));
+            assertThat(page.path("total").asInt()).isEqualTo(5);
+            assertThat(page.path("rows").size()).isLessThanOrEqualTo(2);
+            page.path("rows").forEach(row -> seen.add(row.path("jointReference").asText()));
+            assertThat(page.has("next")).as("the last page says next: null").isTrue();
+            next = page.path("next").isTextual() ? page.path("next").asText() : null;
+            pages++;
+        } while (next != null && pages < 10);
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).containsExactlyElementsOf(REFERENCES);
+
+        JsonNode descending = coordinator.getJson(matrix("q=" + prefix + "&sort=reference&dir=desc&limit=50"));
+        assertThat(descending.path("rows")).extracting(row -> row.path("jointReference").asText())
+                .containsExactlyElementsOf(reversed(REFERENCES));
+
+        JsonNode row = descending.path("rows").get(0);
+        assertThat(row.path("tracks").size()).isEqualTo(4);
+        assertThat(row.path("tracks").path("NSF").path("state").asText()).isNotBlank().isNotEqualTo("EXPECTED");
+        assertThat(row.path("tracks").path("NSF").path("localProposalId").asText()).isNotBlank();
+        assertThat(row.path("title").asText()).isNotBlank();
+        assertThat(row.path("decidedBy").isNull()).isTrue();
+    }
+
+    @Test
+    void theMatrixFiltersByJointStateAndByAnAgencysTrackState() {
+        JsonNode byJointState = coordinator.getJson(matrix("q=" + prefix + "&jointState=REJECTED"));
+        assertThat(byJointState.path("rows")).singleElement().satisfies(row -> {
+            assertThat(row.path("jointReference").asText()).isEqualTo(rejected);
+            assertThat(row.path("decidedBy").asText()).isEqualTo("NSF");
+            assertThat(row.path("tracks").path("NSF").path("state").asText()).isEqualTo("DECLINED");
+        });
+        JsonNode byTrack = coordinator.getJson(matrix("q=" + prefix + "&agency=NSF&trackState=DECLINED"));
+        assertThat(byTrack.path("total").asInt()).isEqualTo(1);
+        JsonNode bySort = coordinator.getJson(matrix("q=" + prefix + "&sort=state&limit=1"));
+        assertThat(bySort.path("rows").get(0).path("jointState").asText()).as("PENDING sorts before REJECTED").isEqualTo("PENDING");
+        HttpResponse<String> badCursor = coordinator.get(matrix("after=not-a-cursor!"));
+        assertThat(badCursor.statusCode()).isEqualTo(400);
+        assertThat(coordinator.get("/calls/NO-SUCH-CALL/matrix").statusCode()).isEqualTo(404);
+        assertThat(coordinator.get(matrix("limit=201")).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theProposalPageShowsTheOutcomeTracksAndEveryMessageInAndOutWithItsAttemptsAndPayloads() {
+        JsonNode proposal = coordinator.getJson("/proposals/" + jointId(rejected));
+        assertThat(proposal.path("jointState").asText()).isEqualTo("REJECTED");
+        assertThat(proposal.path("decidedBy").asText()).isEqualTo("NSF");
+        assertThat(proposal.path("reason").asText()).contains("NSF");
+        assertThat(proposal.path("tracks")).hasSize(4);
+        assertThat(proposal.path("ruleCheck").isArray()).isTrue();
+
+        List<JsonNode> in = new ArrayList<>();
+        List<JsonNode> out = new ArrayList<>();
+        proposal.path("timeline").forEach(event -> (event.path("direction").asText().equals("IN") ? in : out).add(event));
+        assertThat(in).hasSize(5).allSatisfy(event -> assertThat(event.path("signatureVerdict").asText()).isEqualTo("VERIFIED"));
+        assertThat(in).extracting(event -> event.path("kind").asText()).containsOnly("PROPOSAL_PART", "FUNDING_DECISION");
+        JsonNode notice = out.stream().filter(event -> event.path("kind").asText().equals("JOINT_OUTCOME_NOTICE")
+                && event.path("agency").asText().equals("DFG")).findFirst().orElseThrow();
+        assertThat(notice.path("status").asText()).isEqualTo("DELIVERED");
+        assertThat(notice.path("signatureVerdict").asText()).isEqualTo("VERIFIED");
+        assertThat(notice.path("attempts")).isNotEmpty();
+        assertThat(notice.path("attempts").get(0).path("httpStatus").asInt()).isEqualTo(202);
+
+        JsonNode nsfPart = in.stream().filter(event -> event.path("agency").asText().equals("NSF")
+                && event.path("kind").asText().equals("PROPOSAL_PART")).findFirst().orElseThrow();
+        JsonNode inbound = coordinator.getJson("/messages/in/" + nsfPart.path("ledgerId").asLong());
+        assertThat(inbound.path("native").path("mediaType").asText()).contains("json");
+        assertThat(inbound.path("native").path("body").asText()).startsWith("{");
+        assertThat(inbound.path("canonical").path("body").asText()).contains("<proposalPart>");
+        assertThat(inbound.path("verdict").path("agency").asText()).isEqualTo("NSF");
+
+        JsonNode outbound = coordinator.getJson("/messages/out/" + notice.path("outboxId").asLong());
+        assertThat(outbound.path("canonical").path("body").asText()).contains("jointOutcomeNotice");
+        assertThat(outbound.path("native").path("body").asText()).isNotBlank();
+        assertThat(coordinator.get("/messages/in/999999999").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theExchangeLogFiltersPagesNewestFirstAndExportsTheSameRowsAsCsv() throws Exception {
+        String filter = "q=" + prefix + "&agency=NSF&direction=IN";
+        List<String> ids = new ArrayList<>();
+        List<String> times = new ArrayList<>();
+        String next = null;
+        do {
+            JsonNode page = coordinator.getJson("/exchange-log?" + filter + "&limit=2" + (next == null ? "" : "&after=" + next));
+            for (JsonNode row : page.path("rows")) {
+                assertThat(row.path("agency").asText()).isEqualTo("NSF");
+                assertThat(row.path("direction").asText()).isEqualTo("IN");
+                assertThat(row.path("jointReference").asText()).startsWith(prefix);
+                ids.add(row.path("id").asText());
+                times.add(row.path("at").asText());
+            }
+            next = page.path("next").isTextual() ? page.path("next").asText() : null;
+        } while (next != null && ids.size() < 100);
+        assertThat(ids).hasSize(6).doesNotHaveDuplicates();
+        assertThat(times).isSortedAccordingTo((a, b) -> java.time.OffsetDateTime.parse(b).compareTo(java.time.OffsetDateTime.parse(a)));
+
+        JsonNode both = coordinator.getJson("/exchange-log?q=" + rejected + "&limit=500");
+        Set<String> directions = new HashSet<>();
+        both.path("rows").forEach(row -> directions.add(row.path("direction").asText()));
+        assertThat(directions).containsExactlyInAnyOrder("IN", "OUT");
+        assertThat(coordinator.getJson("/exchange-log?q=" + rejected + "&direction=OUT&status=DELIVERED&limit=500").path("rows"))
+                .allSatisfy(row -> assertThat(row.path("status").asText()).isEqualTo("DELIVERED"));
+        assertThat(coordinator.getJson("/exchange-log?q=" + prefix + "&to=2000-01-01").path("rows")).isEmpty();
+        assertThat(coordinator.get("/exchange-log?from=yesterday").statusCode()).isEqualTo(400);
+
+        HttpResponse<String> csv = coordinator.get("/exchange-log.csv?" + filter);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment").contains("exchange-log.csv");
+        String[] lines = csv.body().split("\r\n");
+        assertThat(lines[0]).isEqualTo("id,at,direction,agency,kind,messageId,jointReference,jointId,status,signatureVerdict");
+        List<String> csvIds = new ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            csvIds.add(lines[i].substring(0, lines[i].indexOf(',')));
+        }
+        assertThat(csvIds).containsExactlyElementsOf(ids);
+    }
+
+    @Test
+    void aDeadLetterIsResentOrResolvedWithACommentAndBothAreAudited() throws Exception {
+        String reference = "CONDEAD-" + System.nanoTime();
+        setup.partners.partner("NWO").failWith(400);
+        try {
+            AGENCIES.forEach(agency -> setup.send(agency, "proposal", reference, 1, m -> { }));
+            await("NWO's records dead", PATIENCE, () -> count("SELECT count(*) FROM outbox_message o JOIN joint_proposal p USING (joint_id)"
+                    + " WHERE p.joint_reference = '" + reference + "' AND o.recipient = 'NWO' AND o.state = 'DEAD'") >= 2);
+        } finally {
+            setup.partners.partner("NWO").recover();
+        }
+        List<JsonNode> dead = new ArrayList<>();
+        coordinator.getJson("/dead-letters").forEach(letter -> {
+            if (letter.path("jointReference").asText().equals(reference)) {
+                dead.add(letter);
+            }
+        });
+        assertThat(dead).hasSizeGreaterThanOrEqualTo(2).allSatisfy(letter -> {
+            assertThat(letter.path("recipient").asText()).isEqualTo("NWO");
+            assertThat(letter.path("lastError").asText()).isNotBlank();
+            assertThat(letter.path("resolved").asBoolean()).isFalse();
+        });
+        long resent = dead.get(0).path("outboxId").asLong();
+        long resolved = dead.get(1).path("outboxId").asLong();
+
+        assertThat(coordinator.post("/dead-letters/" + resent + "/resend", "").statusCode()).isEqualTo(202);
+        await("the resent letter delivered", PATIENCE, () -> count("SELECT count(*) FROM outbox_message WHERE outbox_id = " + resent
+                + " AND state = 'DELIVERED'") == 1);
+        assertThat(coordinator.post("/dead-letters/" + resent + "/resend", "").statusCode()).as("no longer dead").isEqualTo(409);
+
+        assertThat(coordinator.post("/dead-letters/" + resolved + "/resolve", "{\"comment\":\"\"}").statusCode()).isEqualTo(400);
+        assertThat(coordinator.post("/dead-letters/" + resolved + "/resolve", "{\"comment\":\"NWO entered it by hand\"}").statusCode())
+                .isEqualTo(200);
+        JsonNode letter = find(coordinator.getJson("/dead-letters"), "outboxId", Long.toString(resolved));
+        assertThat(letter.path("resolved").asBoolean()).isTrue();
+        assertThat(letter.path("resolution").path("by").asText()).isEqualTo("coord");
+        assertThat(letter.path("resolution").path("comment").asText()).isEqualTo("NWO entered it by hand");
+
+        JsonNode audit = admin.getJson("/audit?limit=50");
+        List<String> actions = new ArrayList<>();
+        audit.path("rows").forEach(row -> actions.add(row.path("actor").asText() + " " + row.path("action").asText() + " "
+                + row.path("subject").asText()));
+        assertThat(actions).contains("coord RESEND outbox " + resent, "coord RESOLVE_DEAD_LETTER outbox " + resolved);
+    }
+
+    @Test
+    void coordinatorsAnnotateAndAnAdministratorReopensARejection() throws Exception {
+        String reference = proposal("CONREOPEN-");
+        setup.send("UKRI", "decision", reference, 3, m -> m.getFundingDecision().setOutcome(FundingOutcome.DECLINED));
+        await("rejected by UKRI", PATIENCE, () -> count("SELECT count(*) FROM joint_proposal WHERE joint_status = 'REJECTED'"
+                + " AND joint_reference = '" + reference + "'") == 1);
+        String path = "/proposals/" + jointId(reference);
+
+        assertThat(coordinator.post(path + "/annotations", "{\"text\":\"UKRI appeal expected\"}").statusCode()).isEqualTo(201);
+        assertThat(coordinator.getJson(path).path("annotations")).anySatisfy(note -> {
+            assertThat(note.path("author").asText()).isEqualTo("coord");
+            assertThat(note.path("text").asText()).isEqualTo("UKRI appeal expected");
+        });
+
+        HttpResponse<String> reopened = admin.post(path + "/reopen", "{\"comment\":\"appeal upheld\"}");
+        assertThat(reopened.statusCode()).as(reopened.body()).isEqualTo(200);
+        assertThat(Json.body(reopened).path("jointState").asText()).isEqualTo("PENDING");
+        JsonNode proposal = coordinator.getJson(path);
+        assertThat(proposal.path("jointState").asText()).isEqualTo("PENDING");
+        assertThat(proposal.path("audit")).anySatisfy(line -> assertThat(line.path("action").asText()).isEqualTo("REOPENED"));
+        assertThat(admin.post(path + "/reopen", "{\"comment\":\"again\"}").statusCode()).as("only a rejection is reopened").isEqualTo(409);
+        await("every agency told the outcome is PENDING again", PATIENCE, () -> count("SELECT count(*) FROM outbox_message o"
+                + " JOIN joint_proposal p USING (joint_id) WHERE p.joint_reference = '" + reference + "'"
+                + " AND o.kind = 'JOINT_OUTCOME_NOTICE' AND o.state = 'DELIVERED'") == 2L * AGENCIES.size());
+    }
+
+    @Test
+    void aPartnersDeclineReachesAnOpenEventStreamAsAProposalEvent() throws Exception {
+        String reference = proposal("CONLIVE-");
+        HttpResponse<InputStream> stream = coordinator.stream("/events");
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
+        try (BufferedReader events = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            CompletableFuture<String> rejection = CompletableFuture.supplyAsync(() -> {
+                try {
+                    String event = null;
+                    for (String line = events.readLine(); line != null; line = events.readLine()) {
+                        if (line.startsWith("event:")) {
+                            event = line.substring(6).trim();
+                        } else if (line.startsWith("data:") && "proposal".equals(event) && line.contains(reference)
+                                && line.contains("REJECTED")) {
+                            return line.substring(5).trim();
+                        }
+                    }
+                    return null;
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            setup.send("DFG", "decision", reference, 3, m -> m.getFundingDecision().setOutcome(FundingOutcome.DECLINED));
+            JsonNode event = new com.fasterxml.jackson.databind.ObjectMapper().readTree(rejection.get(60, TimeUnit.SECONDS));
+            assertThat(event.path("callId").asText()).isEqualTo(CALL);
+            assertThat(event.path("jointId").asText()).isEqualTo(jointId(reference));
+            assertThat(event.path("decidedBy").asText()).isEqualTo("DFG");
+            assertThat(event.path("tracks").path("DFG").path("state").asText()).isEqualTo("DECLINED");
+        }
+    }
+
+    /** A new proposal of all four agencies whose reference starts with {@code start}; returns its reference. */
+    private static String proposal(String start) {
+        String reference = start + System.nanoTime();
+        AGENCIES.forEach(agency -> setup.send(agency, "proposal", reference, 1, m -> { }));
+        await(reference + " stored", PATIENCE, () -> count("SELECT count(*) FROM agency_track t JOIN joint_proposal p USING (joint_id)"
+                + " WHERE p.joint_reference = '" + reference + "' AND t.state <> 'EXPECTED'") == AGENCIES.size());
+        return reference;
+    }
+
+    private static List<String> reversed(List<String> list) {
+        List<String> copy = new ArrayList<>(list);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+
+    private static String matrix(String query) {
+        return "/calls/" + CALL + "/matrix?" + query.replace(prefix, URLEncoder.encode(prefix, StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode find(JsonNode array, String member, String value) {
+        for (JsonNode element : array) {
+            if (element.path(member).asText().equals(value)) {
+                return element;
+            }
+        }
+        throw new AssertionError("no element with " + member + " = " + value + " in " + array);
+    }
+
+    private static String jointId(String reference) {
+        return column("SELECT joint_id FROM joint_proposal WHERE joint_reference = '" + reference + "'").get(0);
+    }
+
+    private static long count(String sql) {
+        return Long.parseLong(column(sql).get(0));
+    }
+
+    private static List<String> column(String sql) {
+        try {
+            return setup.database.column(sql);
+        } catch (SQLException e) {
+            throw new AssertionError(sql + ": " + e.getMessage(), e);
+        }
+    }
+}
