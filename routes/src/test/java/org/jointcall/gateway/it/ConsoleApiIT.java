@@ -166,7 +166,7 @@ class ConsoleApiIT {
         assertThat(inbound.path("native").path("mediaType").asText()).contains("json");
         assertThat(inbound.path("native").path("body").asText()).startsWith("{");
         assertThat(inbound.path("canonical").path("body").asText()).contains("<proposalPart>");
-        assertThat(inbound.path("verdict").path("agency").asText()).isEqualTo("NSF");
+        assertThat(inbound.path("verdict").path("agency").asText()).isEqualToIgnoringCase("NSF");
 
         JsonNode outbound = coordinator.getJson("/messages/out/" + notice.path("outboxId").asLong());
         assertThat(outbound.path("canonical").path("body").asText()).contains("jointOutcomeNotice");
