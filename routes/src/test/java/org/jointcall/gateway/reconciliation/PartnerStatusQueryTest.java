@@ -55,7 +55,7 @@ class PartnerStatusQueryTest {
                 new InMemoryNonceStore(Clock.systemUTC()), Clock.systemUTC());
         GatewaySigner signer = new GatewaySigner(new MessageSigner(TestAgencies.newKey("gateway-test"), Clock.systemUTC()), "gateway-test");
         query = new PartnerStatusQuery(new AgencyAdapters().registry(), signer, answers,
-                new DeliverySettings(8, 50, 400, 1000, 3000, 50, 4, 2, 300, Optional.empty()));
+                new DeliverySettings(8, 50, 400, 1000, 3000, 50, 4, 2, 300));
     }
 
     @AfterAll
