@@ -113,7 +113,12 @@ public final class ConsoleClient {
     }
 
     public HttpResponse<String> put(String path, String json) {
-        return send(withCsrf(request(path)).PUT(body(json)).header("Content-Type", "application/json"));
+        return put(path, json, "application/json");
+    }
+
+    /** A PUT of a document of another type (a call definition's XML, a PEM key file). */
+    public HttpResponse<String> put(String path, String document, String contentType) {
+        return send(withCsrf(request(path)).PUT(body(document)).header("Content-Type", contentType));
     }
 
     public HttpResponse<String> delete(String path) {

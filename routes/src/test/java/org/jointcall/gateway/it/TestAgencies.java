@@ -122,6 +122,11 @@ public final class TestAgencies {
         return SigningIdentity.of(keyId, SigningKey.of(SignatureAlgorithm.ECDSA_P256_SHA256, pair.getPrivate()));
     }
 
+    /** A JWKS holding the public half of {@code identity}, as an agency publishes it. */
+    public static String jwks(SigningIdentity identity) {
+        return "{\"keys\":[" + jwk(identity, null) + "]}";
+    }
+
     private static String jwk(SigningIdentity identity, Instant expiredAt) {
         ECPoint point = ((ECPublicKeyParameters) identity.key().verificationKey().parameters()).getQ().normalize();
         Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
