@@ -17,8 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.extension.ServeEventListener;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -52,10 +56,14 @@ public final class PartnerSimulator implements AutoCloseable {
     private final WireMockServer server;
     private StubMapping failure;
 
-    private PartnerSimulator(String code, SigningIdentity key, AdapterRegistry adapters) {
+    private PartnerSimulator(String code, SigningIdentity key, AdapterRegistry adapters, Arrivals arrivals) {
         this.code = code;
         this.adapters = adapters;
-        this.server = new WireMockServer(options().dynamicPort().extensions(new SignedReceipts(key)));
+        WireMockConfiguration options = options().dynamicPort().extensions(new SignedReceipts(key));
+        if (arrivals != null) {
+            options.disableRequestJournal().extensions(new ArrivalListener(code, arrivals));
+        }
+        this.server = new WireMockServer(options);
         server.start();
         server.stubFor(post(urlPathEqualTo(INBOUND_PATH)).willReturn(aResponse().withStatus(202)
                 .withHeader("Content-Type", "application/json").withBody("{\"accepted\":true}")));
@@ -66,7 +74,21 @@ public final class PartnerSimulator implements AutoCloseable {
 
     /** Starts {@code code}'s simulator, signing with {@code key} and answering status queries in the agency's format. */
     public static PartnerSimulator start(String code, SigningIdentity key, AdapterRegistry adapters) {
-        return new PartnerSimulator(code, key, adapters);
+        return new PartnerSimulator(code, key, adapters, null);
+    }
+
+    /**
+     * The same for loads too large to keep every request in memory (bench/): no journal, so {@link #received()}
+     * and {@link #accepted()} stay empty; instead {@code arrivals} hears of each delivery once it is answered.
+     */
+    public static PartnerSimulator recording(String code, SigningIdentity key, AdapterRegistry adapters, Arrivals arrivals) {
+        return new PartnerSimulator(code, key, adapters, Objects.requireNonNull(arrivals, "arrivals"));
+    }
+
+    /** Told of every delivery ({@code POST} to the inbound path) a recording simulator answered. */
+    @FunctionalInterface
+    public interface Arrivals {
+        void answered(String agency, int status, byte[] body);
     }
 
     public String code() {
@@ -151,5 +173,29 @@ public final class PartnerSimulator implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+    }
+
+    /** Passes each answered delivery to {@link Arrivals}. */
+    private static final class ArrivalListener implements ServeEventListener {
+        private final String code;
+        private final Arrivals arrivals;
+
+        ArrivalListener(String code, Arrivals arrivals) {
+            this.code = code;
+            this.arrivals = arrivals;
+        }
+
+        @Override
+        public void afterComplete(ServeEvent event, Parameters parameters) {
+            if ("POST".equals(event.getRequest().getMethod().value()) && event.getRequest().getUrl().startsWith(INBOUND_PATH)
+                    && !event.getRequest().getUrl().startsWith(STATUS_PATH)) {
+                arrivals.answered(code, event.getResponse().getStatus(), event.getRequest().getBody());
+            }
+        }
+
+        @Override
+        public String getName() {
+            return "jointcall-arrivals";
+        }
     }
 }

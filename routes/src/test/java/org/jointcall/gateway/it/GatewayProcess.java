@@ -44,6 +44,8 @@ public final class GatewayProcess implements AutoCloseable {
     private final int port;
     private final Path log;
     private final Process process;
+    private final long launchedAt = System.nanoTime();
+    private Duration startup;
 
     private GatewayProcess(String name, Map<String, String> environment, Map<String, String> properties) {
         this.name = name;
@@ -74,6 +76,7 @@ public final class GatewayProcess implements AutoCloseable {
                 // Payara Micro may deploy the WAR a second time late in its boot (the first copy answers health
                 // already, then goes away): only the end of boot means the application stays in service.
                 if (ready.statusCode() == 200 && ready.body().contains("\"database\"") && bootFinished()) {
+                    startup = Duration.ofNanos(System.nanoTime() - launchedAt);
                     return this;
                 }
             } catch (UncheckedIOException notListeningYet) {
@@ -101,6 +104,11 @@ public final class GatewayProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** From launching the JVM to ready, as {@link #start()} saw it (polling every 250 ms); null before it was ready. */
+    public Duration startup() {
+        return startup;
     }
 
     public long pid() {

@@ -22,6 +22,7 @@ import org.jointcall.contracts.v1.CanonicalMessage;
 import org.jointcall.contracts.v1.MessageKind;
 import org.jointcall.gateway.agency.AgencyAdapters;
 import org.jointcall.gateway.decision.LedgerFixture;
+import org.jointcall.gateway.demo.PartnerSimulator;
 import org.jointcall.signature.message.HttpFields;
 import org.jointcall.signature.message.RequestMessage;
 
@@ -58,16 +59,15 @@ public final class JointCallGateway implements AutoCloseable {
     private GatewayProcess gateway;
     private final AtomicInteger sent = new AtomicInteger();
 
-    private JointCallGateway(String name, Path root, Map<String, String> properties) {
+    private JointCallGateway(String name, Path root, Map<String, String> settings, PartnerSimulator.Arrivals arrivals) {
         agencies = TestAgencies.writeTo(root);
-        partners = PartnerSimulators.start(agencies, AGENCIES);
+        partners = arrivals == null ? PartnerSimulators.start(agencies, AGENCIES) : PartnerSimulators.recording(agencies, AGENCIES, arrivals);
         partners.configurePush(agencies.configDirectory());
         copyCall(agencies.configDirectory().resolve("calls"));
         database = TestDatabase.fresh(name);
         builder = GatewayProcess.named(name).database(database).configDirectory(agencies.configDirectory())
                 .signingKeystore(agencies.gatewayKeystore(), agencies.gatewayKeystorePassword(), TestAgencies.GATEWAY_KEY_ID);
-        FAST.forEach(builder::property);
-        properties.forEach(builder::property);
+        settings.forEach(builder::property);
     }
 
     /** Partners simulated and configured, database created, gateway started. */
@@ -77,7 +77,20 @@ public final class JointCallGateway implements AutoCloseable {
 
     /** Like {@link #start(String, Path)}, with {@code properties} set on this and every other instance. */
     public static JointCallGateway start(String name, Path root, Map<String, String> properties) {
-        JointCallGateway setup = new JointCallGateway(name, root, properties);
+        Map<String, String> settings = new java.util.HashMap<>(FAST);
+        settings.putAll(properties);
+        return started(new JointCallGateway(name, root, settings, null));
+    }
+
+    /**
+     * For benchmarks: the gateway with exactly {@code settings} (not {@link #FAST}; none: the defaults an operator
+     * gets), and partners that tell {@code arrivals} of each delivery instead of keeping a journal.
+     */
+    public static JointCallGateway measured(String name, Path root, Map<String, String> settings, PartnerSimulator.Arrivals arrivals) {
+        return started(new JointCallGateway(name, root, settings, arrivals));
+    }
+
+    private static JointCallGateway started(JointCallGateway setup) {
         setup.gateway = setup.builder.start();
         return setup;
     }

@@ -31,6 +31,15 @@ public final class PartnerSimulators implements AutoCloseable {
         return simulators;
     }
 
+    /** The same with {@link PartnerSimulator#recording} simulators, for benchmarks: no journal, each delivery told to {@code arrivals}. */
+    public static PartnerSimulators recording(TestAgencies agencies, List<String> codes, PartnerSimulator.Arrivals arrivals) {
+        PartnerSimulators simulators = new PartnerSimulators();
+        for (String code : codes) {
+            simulators.partners.put(code, PartnerSimulator.recording(code, agencies.key(code), ADAPTERS, arrivals));
+        }
+        return simulators;
+    }
+
     /** Rewrites {@code agencies/<CODE>/agency.json} of every simulated agency: push mode to its simulator, receipts required. */
     public void configurePush(Path configDirectory) {
         partners.values().forEach(partner -> partner.configurePush(configDirectory));

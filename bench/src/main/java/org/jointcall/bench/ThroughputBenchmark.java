@@ -1,0 +1,124 @@
+package org.jointcall.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jointcall.bench.load.JointCallTraffic;
+import org.jointcall.bench.load.OpenLoad;
+import org.jointcall.bench.load.Owed;
+import org.jointcall.bench.load.PartnerArrivals;
+import org.jointcall.gateway.it.JointCallGateway;
+
+/**
+ * Sustained end-to-end throughput: after a warm-up, the four partners send the joint-call mix at each rate for
+ * a fixed time; a message's latency runs from when it was due to when the last partner it concerns accepted
+ * what it caused (the consolidated record, the outcome notice), as the partners recorded it. Between rates the
+ * gateway works off its backlog, so each rate starts clean; how long that took is reported.
+ */
+public final class ThroughputBenchmark {
+
+    private static final Duration DRAIN_PATIENCE = Duration.ofSeconds(90);
+
+    private final JointCallGateway setup;
+    private final PartnerArrivals arrivals;
+    private final OpenLoad load;
+
+    public ThroughputBenchmark(JointCallGateway setup, PartnerArrivals arrivals, OpenLoad load) {
+        this.setup = setup;
+        this.arrivals = arrivals;
+        this.load = load;
+    }
+
+    /** Warms the gateway up at {@code rate} for {@code duration}, then waits for its backlog to clear. */
+    public void warmUp(double rate, Duration duration) {
+        load.run(new JointCallTraffic("WARM"), rate, duration, n -> setup.gateway());
+        drain();
+    }
+
+    public Step run(int rate, Duration duration) {
+        JointCallTraffic traffic = new JointCallTraffic("R" + rate);
+        long pid = setup.gateway().pid();
+        AtomicLong peakRss = new AtomicLong();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peakRss.accumulateAndGet(ProcessMemory.residentMiB(pid), Math::max);
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "rss-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+        long started = System.currentTimeMillis();
+        List<OpenLoad.Sent> sent = load.run(traffic, rate, duration, n -> setup.gateway());
+        long loadEnded = System.currentTimeMillis();
+        long heap = ProcessMemory.heapUsedMiB(pid);
+        Duration drain = drain();
+        sampler.interrupt();
+
+        Owed owed = Owed.read(setup.database, traffic.referencePrefix());
+        List<Long> endToEnd = new ArrayList<>();
+        int undelivered = 0;
+        long lastArrival = started;
+        for (OpenLoad.Sent message : sent) {
+            if (!message.accepted()) {
+                continue;
+            }
+            long completed = 0;
+            for (String caused : owed.outboxByCause().getOrDefault(message.planned().messageId(), List.of())) {
+                PartnerArrivals.Arrival arrival = arrivals.arrival(caused);
+                completed = arrival == null ? Long.MAX_VALUE : Math.max(completed, arrival.firstAt());
+            }
+            if (completed == Long.MAX_VALUE) {
+                undelivered++;
+            } else if (completed > 0) {
+                endToEnd.add(completed - message.dueAtMillis());
+                lastArrival = Math.max(lastArrival, completed);
+            }
+        }
+        long[] answers = sent.stream().filter(OpenLoad.Sent::accepted).mapToLong(message -> message.answerNanos() / 1_000_000).toArray();
+        int accepted = answers.length;
+        return new Step(rate, duration, sent.size(), accepted, new Percentiles(answers),
+                new Percentiles(endToEnd.stream().mapToLong(Long::longValue).toArray()), undelivered,
+                DeliveryCount.of(sent, owed, arrivals), (lastArrival - started) / 1000.0, (loadEnded - started) / 1000.0,
+                peakRss.get(), heap, drain);
+    }
+
+    /** Waits until the gateway has applied and delivered everything; returns how long that took. */
+    public Duration drain() {
+        return Owed.awaitSettled(setup.database, DRAIN_PATIENCE);
+    }
+
+    /**
+     * One rate's figures.
+     *
+     * @param answerMillis from due to the gateway's signed 202
+     * @param endToEndMillis from due to the last partner's acceptance of what the message caused
+     * @param undelivered accepted messages not fully delivered by the end of the drain
+     * @param deliveredWithinSeconds from the start of the load to the last partner acceptance
+     * @param loadSeconds how long sending took (longer than planned if the senders could not keep up)
+     */
+    public record Step(int rate, Duration duration, int sent, int accepted, Percentiles answerMillis, Percentiles endToEndMillis,
+            int undelivered, DeliveryCount count, double deliveredWithinSeconds, double loadSeconds, long peakRssMiB,
+            long heapUsedMiB, Duration drain) {
+
+        /** Partner messages accepted and fully delivered per second, over the time it took to deliver them all. */
+        public double endToEndPerSecond() {
+            return (accepted - undelivered) / Math.max(deliveredWithinSeconds, duration.toMillis() / 1000.0);
+        }
+
+        /** Deliveries to partners per second, over the same time. */
+        public double deliveriesPerSecond() {
+            return (count.owed() - count.lostDeliveries()) / Math.max(deliveredWithinSeconds, duration.toMillis() / 1000.0);
+        }
+
+        /** Whether the gateway kept up: everything accepted and delivered, p99 under 200 ms, no backlog left after the load. */
+        public boolean keptUp() {
+            return accepted == sent && undelivered == 0 && endToEndMillis.at(99) < 200 && drain.toMillis() < 1000;
+        }
+    }
+}
