@@ -23,6 +23,7 @@ import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.ValidatorHandler;
 import org.jointcall.adapters.spi.SourcePosition;
 import org.jointcall.adapters.spi.TranslationException;
+import org.jointcall.contracts.binding.SecureXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xml.sax.InputSource;
@@ -117,7 +118,7 @@ public final class XmlFormat implements NativeFormat {
             synchronized (parsers) {
                 reader = parsers.newSAXParser().getXMLReader();
             }
-            ValidatorHandler validator = schema.newValidatorHandler();
+            ValidatorHandler validator = SecureXml.validatorHandler(schema);
             validator.setContentHandler(builder);
             validator.setErrorHandler(builder.failingOnError());
             reader.setContentHandler(validator);

@@ -217,7 +217,7 @@ public final class CanonicalCodec {
             unmarshaller.setEventHandler(problems::bindingEvent);
             UnmarshallerHandler binder = unmarshaller.getUnmarshallerHandler();
 
-            ValidatorHandler validator = schema.newValidatorHandler();
+            ValidatorHandler validator = SecureXml.validatorHandler(schema);
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             validator.setErrorHandler(problems);

@@ -3,7 +3,9 @@ package org.jointcall.contracts.binding;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
+import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.ValidatorHandler;
 import org.xml.sax.SAXException;
 
 /**
@@ -45,5 +47,22 @@ public final class SecureXml {
             throw new IllegalStateException("the JDK's schema factory does not support the XXE protections", e);
         }
         return factory;
+    }
+
+    /**
+     * A new validator for {@code schema}. The JDK's Xerces looks up its datatype factory through the thread's
+     * context class loader for every validator; inside Payara that is the web application's loader, whose
+     * {@code loadClass} is synchronized, so concurrent requests queued there (bench/ found threads blocked on it
+     * most of the time under load). The system class loader finds the JDK's own class without that lock.
+     */
+    public static ValidatorHandler validatorHandler(Schema schema) {
+        Thread thread = Thread.currentThread();
+        ClassLoader context = thread.getContextClassLoader();
+        thread.setContextClassLoader(ClassLoader.getSystemClassLoader());
+        try {
+            return schema.newValidatorHandler();
+        } finally {
+            thread.setContextClassLoader(context);
+        }
     }
 }
