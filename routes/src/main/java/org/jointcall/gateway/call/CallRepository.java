@@ -6,7 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,6 +36,12 @@ public class CallRepository {
             """;
 
     private final CanonicalCodec codec = new CanonicalCodec();
+    /**
+     * The terms parsed from each call's stored definition. Every ledger message applied needs its call's terms,
+     * and parsing the definition (JAXB and schema) cost more than the rest of applying (bench/); a definition
+     * that changed in the database since is parsed again.
+     */
+    private final Map<String, ParsedCall> parsed = new ConcurrentHashMap<>();
 
     /** Stores a call, or replaces the stored definition of the call with the same id. */
     public CallTerms save(Connection connection, JointCall call) throws SQLException {
@@ -59,8 +67,17 @@ public class CallRepository {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(CallTerms.of(codec.callFromXml(row.getString(1).getBytes(StandardCharsets.UTF_8))));
+                String definition = row.getString(1);
+                ParsedCall call = parsed.get(callId);
+                if (call == null || !call.definition().equals(definition)) {
+                    call = new ParsedCall(definition, CallTerms.of(codec.callFromXml(definition.getBytes(StandardCharsets.UTF_8))));
+                    parsed.put(callId, call);
+                }
+                return Optional.of(call.terms());
             }
         }
+    }
+
+    private record ParsedCall(String definition, CallTerms terms) {
     }
 }
