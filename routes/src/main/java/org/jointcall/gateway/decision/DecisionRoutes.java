@@ -7,7 +7,7 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * Route {@code decision-apply}: every {@code gateway.decision.poll-period} milliseconds (default
- * 200) the worker applies what the inbound API put into the ledger. Route {@code deadline-sweep}:
+ * 50, see the delivery worker for why) the worker applies what the inbound API put into the ledger. Route {@code deadline-sweep}:
  * every {@code gateway.deadline.sweep-period} milliseconds (default 60000) up to
  * {@code gateway.deadline.batch-size} (default 100) proposals past a deadline are swept. The timers
  * only say when to look; what is waiting is in PostgreSQL, so a restarted or second instance carries on.
@@ -23,7 +23,7 @@ public class DecisionRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("timer:decision-apply?delay={{gateway.decision.initial-delay:1000}}&period={{gateway.decision.poll-period:200}}")
+        from("timer:decision-apply?delay={{gateway.decision.initial-delay:1000}}&period={{gateway.decision.poll-period:50}}")
                 .routeId("decision-apply")
                 .bean(worker, "poll");
 
