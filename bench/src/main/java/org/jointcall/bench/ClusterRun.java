@@ -44,7 +44,7 @@ public final class ClusterRun {
         Path work = Files.createDirectories(Path.of(System.getProperty("gateway.it-logs"))).resolve("cluster-" + System.currentTimeMillis());
         PartnerArrivals arrivals = new PartnerArrivals();
         Report.progress("starting PostgreSQL, partners and instance A");
-        try (JointCallGateway setup = JointCallGateway.start("cluster-a", Files.createDirectories(work), Map.of(), arrivals)) {
+        try (JointCallGateway setup = JointCallGateway.measured("cluster-a", Files.createDirectories(work), Map.of(), arrivals)) {
             Report.progress("starting instance B on the same database");
             try (GatewayProcess second = setup.startAnotherInstance()) {
                 List<GatewayProcess> instances = List.of(setup.gateway(), second);
