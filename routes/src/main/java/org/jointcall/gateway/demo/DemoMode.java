@@ -112,6 +112,8 @@ public class DemoMode {
         String rule = "=".repeat(96) + "\n";
         banner.append(rule).append("  ").append(BANNER_TITLE).append("\n").append(rule);
         banner.append("  Console           ").append(gateway.resolve("/console/")).append("\n");
+        banner.append("  Console login     ").append(String.join(", ", DemoUsers.USERS.keySet())).append(" (one per role),")
+                .append(" password ").append(DemoUsers.PASSWORD).append("\n");
         banner.append("  Partner API       ").append(gateway).append("/api/v1/exchange/{agency}/messages").append("\n");
         banner.append("  Health, metrics   ").append(gateway.resolve("/health/ready")).append("   ")
                 .append(gateway.resolve("/metrics?scope=application")).append("\n");

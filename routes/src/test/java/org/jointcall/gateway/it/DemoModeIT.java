@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.jointcall.gateway.it.JointCallGateway.await;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +73,15 @@ class DemoModeIT {
                 .contains("jst-demo", "nsf-demo", "ukri-demo", "dfg-demo", "nwo-demo");
         assertThat(Files.exists(demo.resolve("keys/nsf-demo.key"))).as("partners' private keys kept in the demo directory").isTrue();
         assertThat(Files.exists(demo.resolve("config/agencies/NSF/keys/nsf-demo.pem"))).isTrue();
+    }
+
+    @Test
+    void theDemoUsersSignInToTheConsoleWithThePrintedPassword() throws Exception {
+        for (String user : List.of("coordinator", "admin", "auditor")) {
+            HttpResponse<String> session = ConsoleClient.signIn(gateway, user, "aspire-demo-2027").signInAnswer();
+            assertThat(session.body()).contains("\"username\":\"" + user + "\"");
+        }
+        assertThat(Files.readString(gateway.log(), StandardCharsets.UTF_8)).contains("password aspire-demo-2027");
     }
 
     private static String status(String reference) {
