@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -161,6 +162,21 @@ public final class JointCallGateway implements AutoCloseable {
     /** What {@code agency}'s system accepted for {@code reference}, in its format, of one kind. */
     public List<CanonicalMessage> accepted(String agency, MessageKind kind, String reference) {
         return partners.partner(agency).accepted(kind, reference);
+    }
+
+    /** The first column of {@code sql} on the gateway's database, as text; a failing query fails the test. */
+    public List<String> column(String sql) {
+        try {
+            return database.column(sql);
+        } catch (SQLException e) {
+            throw new AssertionError(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Outbox messages about the joint proposal {@code reference} that meet {@code condition} (on {@code o}, the outbox row). */
+    public long outboxCount(String reference, String condition) {
+        return Long.parseLong(column("SELECT count(*) FROM outbox_message o JOIN joint_proposal p USING (joint_id)"
+                + " WHERE p.joint_reference = '" + reference + "' AND " + condition).get(0));
     }
 
     /** Waits until {@code condition} holds, or fails naming {@code what}. */

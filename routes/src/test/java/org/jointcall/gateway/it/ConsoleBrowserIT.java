@@ -1,0 +1,258 @@
+package org.jointcall.gateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jointcall.gateway.it.JointCallGateway.AGENCIES;
+import static org.jointcall.gateway.it.JointCallGateway.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jointcall.contracts.v1.FundingOutcome;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The coordinator console in a real headless Chromium against the running gateway, with the four partner
+ * agencies sending real signed messages: logging in, a proposal turning REJECTED live while its call's matrix
+ * is open, its timeline, resending a dead letter, Japanese, and the CSV export. Every test leaves a screenshot
+ * in {@code target/screenshots/<test>.png}.
+ */
+class ConsoleBrowserIT {
+
+    private static final String CALL = "ASPIRE-2026-QUAD";
+    private static final String ADMIN = "admin";
+    private static final String ADMIN_PASSWORD = "console-it-" + UUID.randomUUID();
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    @TempDir
+    static Path root;
+    private static JointCallGateway setup;
+    private static ConsoleBrowser browser;
+
+    @BeforeAll
+    static void gatewayPartnersAndBrowser() {
+        setup = JointCallGateway.start("console-browser", root, Map.of("gateway.console.admin-password", ADMIN_PASSWORD));
+        browser = ConsoleBrowser.open(root.resolve("browser"));
+    }
+
+    @AfterEach
+    void keepScreenshotAndConsole(TestInfo test) {
+        browser.screenshot(test.getTestMethod().orElseThrow().getName());
+        browser.consoleMessages().forEach(message -> System.out.println("browser console: " + message));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (setup != null) {
+            setup.close();
+        }
+    }
+
+    @Test
+    void aCoordinatorLogsInAfterAWrongPasswordAndSeesTheCallsOverview() {
+        browser.driver.manage().deleteAllCookies();
+        browser.get(setup.gateway(), "/console/index.html#/calls");
+        browser.await("sent to the login page", d -> d.getCurrentUrl().contains("/console/login.html"));
+
+        submitLogin(ADMIN, "not-the-password");
+        assertThat(browser.visible("#login-error").getText()).contains("wrong");
+        assertThat(browser.driver.getCurrentUrl()).contains("/console/login.html");
+
+        submitLogin(ADMIN, ADMIN_PASSWORD);
+        WebElement call = browser.visible("#calls-table tr[data-call-id='" + CALL + "']");
+        assertThat(call.getText()).contains(CALL, "NSF", "UKRI", "DFG", "NWO");
+        assertThat(browser.driver.findElement(By.id("current-user")).getText()).contains(ADMIN);
+    }
+
+    @Test
+    void aProposalTurnsRejectedInTheOpenMatrixWhenAPartnersDeclineArrives() {
+        String reference = reference("LIVE");
+        AGENCIES.forEach(agency -> setup.send(agency, "proposal", reference, 1, m -> { }));
+        await("the proposal with four tracks", PATIENCE, () -> tracks(reference) == 4);
+
+        openMatrixOf(reference);
+        WebElement joint = jointStateCell(reference);
+        assertThat(joint.getAttribute("data-state")).isEqualTo("PENDING");
+        browser.script("window.openedBeforeTheDecline = true;");
+        browser.visible("#live-status[data-live='open']");
+
+        setup.send("UKRI", "decision", reference, 5, m -> m.getFundingDecision().setOutcome(FundingOutcome.DECLINED));
+
+        browser.await("the joint state cell turned REJECTED without reload",
+                d -> "REJECTED".equals(jointStateCell(reference).getAttribute("data-state")));
+        assertThat(browser.script("return window.openedBeforeTheDecline === true;")).as("same page, not reloaded").isEqualTo(true);
+        WebElement row = row(reference);
+        assertThat(jointStateCell(reference).getText()).contains("Rejected");
+        assertThat(row.findElement(By.cssSelector("td[data-agency='UKRI']")).getAttribute("data-state")).isEqualTo("DECLINED");
+        assertThat(row.findElement(By.cssSelector("td[data-column='decidedBy']")).getText()).isEqualTo("UKRI");
+        assertThat(browser.driver.findElement(By.id("announcer")).getAttribute("aria-live")).isEqualTo("polite");
+    }
+
+    @Test
+    void theProposalPageShowsEveryMessageInAndOutWithSignaturesAndPayloads() {
+        String reference = reference("TIMELINE");
+        AGENCIES.forEach(agency -> setup.send(agency, "proposal", reference, 1, m -> { }));
+        setup.send("DFG", "decision", reference, 5, m -> m.getFundingDecision().setOutcome(FundingOutcome.DECLINED));
+        await("every agency told of the rejection", PATIENCE, () -> setup.outboxCount(reference, "o.kind = 'JOINT_OUTCOME_NOTICE' AND o.state = 'DELIVERED'") == 4);
+
+        openMatrixOf(reference);
+        row(reference).findElement(By.cssSelector("a.proposal-link")).click();
+        browser.visible("#timeline");
+
+        assertThat(browser.driver.findElement(By.id("joint-state")).getAttribute("data-state")).isEqualTo("REJECTED");
+        assertThat(browser.driver.findElement(By.id("decided-by")).getText()).isEqualTo("DFG");
+        for (String agency : AGENCIES) {
+            WebElement part = timelineRow("IN", agency, "PROPOSAL_PART");
+            assertThat(part.findElement(By.cssSelector("td[data-column='signature'] .badge")).getAttribute("data-state")).isEqualTo("VERIFIED");
+            assertThat(timelineRow("OUT", agency, "JOINT_OUTCOME_NOTICE").getAttribute("data-status")).isEqualTo("DELIVERED");
+        }
+        WebElement decline = timelineRow("IN", "DFG", "FUNDING_DECISION");
+        decline.findElement(By.cssSelector("button.show-payloads")).click();
+        String nativePayload = browser.visible("#payload-native pre").getText();
+        String canonical = browser.visible("#payload-canonical pre").getText();
+        assertThat(nativePayload).contains(reference);
+        assertThat(canonical).contains(reference).contains("<");
+        assertThat(nativePayload).isNotEqualTo(canonical);
+    }
+
+    @Test
+    void aDeadLetterResentFromTheConsoleIsDelivered() {
+        String reference = reference("DEAD");
+        setup.partners.partner("NWO").failWith(400);
+        try {
+            AGENCIES.forEach(agency -> setup.send(agency, "proposal", reference, 1, m -> { }));
+            await("NWO's records dead after the last attempt", PATIENCE, () -> setup.outboxCount(reference, "o.recipient = 'NWO' AND o.state = 'DEAD'") > 0);
+        } finally {
+            setup.partners.partner("NWO").recover();
+        }
+        String dead = setup.column("SELECT o.outbox_id FROM outbox_message o JOIN joint_proposal p USING (joint_id) WHERE o.recipient = 'NWO'"
+                + " AND o.state = 'DEAD' AND p.joint_reference = '" + reference + "' ORDER BY o.outbox_id LIMIT 1").get(0);
+
+        open("#/dead-letters");
+        WebElement row = browser.visible("#dead-letter-table tr[data-outbox-id='" + dead + "']");
+        assertThat(row.getAttribute("data-state")).isEqualTo("DEAD");
+        assertThat(row.getText()).contains("NWO", reference);
+        browser.driver.findElement(By.id("resend-" + dead)).click();
+        browser.await("the row marked as resent", d -> "RESENT".equals(d.findElement(
+                By.cssSelector("#dead-letter-table tr[data-outbox-id='" + dead + "']")).getAttribute("data-state")));
+
+        await("the resent message delivered", PATIENCE, () -> setup.column("SELECT state FROM outbox_message WHERE outbox_id = " + dead).contains("DELIVERED"));
+        browser.driver.navigate().refresh();
+        browser.visible("#dead-letters h2");
+        assertThat(browser.all("#dead-letter-table tr[data-outbox-id='" + dead + "'][data-state='DEAD']"))
+                .as("no longer listed as dead").isEmpty();
+    }
+
+    @Test
+    void switchingToJapaneseTranslatesTheConsoleAndLocalisesDates() {
+        try {
+            open("#/calls");
+            browser.visible("#calls-table");
+            new Select(browser.driver.findElement(By.id("language"))).selectByValue("ja");
+
+            browser.await("the page in Japanese", d -> "ja".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+            browser.await("the calls table in Japanese", d -> d.findElement(By.cssSelector("#calls-table caption")).getText().contains("提案数"));
+            assertThat(browser.driver.findElement(By.id("nav-calls")).getText()).isEqualTo("共同公募");
+            assertThat(browser.driver.findElement(By.cssSelector("#calls-table thead")).getText()).contains("審査中", "採択", "不採択");
+            assertThat(browser.driver.findElement(By.cssSelector("#calls-table tr[data-call-id='" + CALL + "'] time")).getText())
+                    .as("2099-06-30T17:00Z as a Japanese date").matches("2099年\\d{1,2}月\\d{1,2}日.*");
+
+            browser.driver.navigate().refresh();
+            browser.visible("#calls-table");
+            assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).as("the choice is kept").isEqualTo("ja");
+            assertThat(browser.driver.findElement(By.id("logout")).getText()).isEqualTo("ログアウト");
+        } finally {
+            browser.script("localStorage.removeItem('jointcall.console.language');");
+        }
+    }
+
+    @Test
+    void exportCsvDownloadsEveryRowOfTheFilteredExchangeLog() throws Exception {
+        String reference = reference("CSV");
+        AGENCIES.forEach(agency -> setup.send(agency, "proposal", reference, 1, m -> { }));
+        setup.send("DFG", "review", reference, 2, m -> { });
+        await("the messages applied", PATIENCE, () -> tracks(reference) == 4);
+
+        open("#/exchange");
+        new Select(browser.visible("#log-agency")).selectByValue("DFG");
+        browser.driver.findElement(By.id("log-q")).sendKeys(reference);
+        browser.driver.findElement(By.id("log-apply")).click();
+        browser.await("only DFG's messages about the proposal listed", d -> {
+            List<WebElement> rows = d.findElements(By.cssSelector("#exchange-log tbody tr[data-id]"));
+            return !rows.isEmpty() && rows.stream().allMatch(r -> "DFG".equals(r.getAttribute("data-agency")) && r.getText().contains(reference));
+        });
+        int shown = browser.all("#exchange-log tbody tr[data-id]").size();
+
+        browser.driver.findElement(By.id("export-csv")).click();
+        List<String> lines = Files.readAllLines(browser.download("exchange-log.csv"), StandardCharsets.UTF_8);
+
+        assertThat(lines.get(0)).as("header").containsIgnoringCase("direction").containsIgnoringCase("agency");
+        List<String> rows = lines.subList(1, lines.size()).stream().filter(line -> !line.isBlank()).toList();
+        assertThat(rows).hasSize(shown).hasSizeGreaterThanOrEqualTo(2)
+                .allMatch(line -> line.contains("DFG") && line.contains(reference), "a DFG message about " + reference);
+    }
+
+    private static void submitLogin(String username, String password) {
+        WebElement name = browser.visible("#username");
+        name.clear();
+        name.sendKeys(username);
+        WebElement secret = browser.driver.findElement(By.id("password"));
+        secret.clear();
+        secret.sendKeys(password);
+        browser.driver.findElement(By.id("login-submit")).click();
+    }
+
+    /** Opens a view of the console ({@code #/...}), logging in first when there is no session (tests run in any order). */
+    private static void open(String view) {
+        browser.get(setup.gateway(), "/console/index.html" + view);
+        browser.await("the console or the login page", d -> d.getCurrentUrl().contains("/console/login.html")
+                || "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        if (browser.driver.getCurrentUrl().contains("/console/login.html")) {
+            submitLogin(ADMIN, ADMIN_PASSWORD);
+            browser.await("back in the console", d -> d.getCurrentUrl().contains("/console/index.html")
+                    && "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        }
+    }
+
+    private static void openMatrixOf(String reference) {
+        open("#/calls/" + CALL + "?q=" + reference);
+        browser.visible("#matrix tr[data-joint-reference='" + reference + "']");
+    }
+
+    private static WebElement row(String reference) {
+        return browser.driver.findElement(By.cssSelector("#matrix tr[data-joint-reference='" + reference + "']"));
+    }
+
+    private static WebElement jointStateCell(String reference) {
+        return row(reference).findElement(By.cssSelector("td[data-column='jointState']"));
+    }
+
+    private static WebElement timelineRow(String direction, String agency, String kind) {
+        return browser.driver.findElement(By.cssSelector("#timeline tr[data-direction='" + direction + "'][data-agency='" + agency
+                + "'][data-kind='" + kind + "']"));
+    }
+
+    private static String reference(String purpose) {
+        return "QUAD-UI-" + purpose + "-" + System.nanoTime();
+    }
+
+    private static long tracks(String reference) {
+        return Long.parseLong(setup.column("SELECT count(*) FROM agency_track t JOIN joint_proposal p USING (joint_id)"
+                + " WHERE p.joint_reference = '" + reference + "'").get(0));
+    }
+}
