@@ -17,13 +17,14 @@ export function route(pattern, render, navKey) {
 
 export function startRouter(main, fallback) {
   container = main;
-  window.addEventListener('hashchange', () => show());
+  // Moving focus to the new view's heading tells keyboard and screen-reader users the view changed.
+  window.addEventListener('hashchange', () => show({ focus: true }));
   if (!location.hash) location.replace(fallback);
   show();
 }
 
-/** Renders the current hash's view again (after a language switch, or to refresh). */
-export async function show() {
+/** Renders the current hash's view (again, after a language switch or to refresh: then focus stays where it is). */
+export async function show({ focus = false } = {}) {
   const [path, search = ''] = location.hash.replace(/^#/, '').split('?');
   const match = routes.map((r) => ({ r, m: path.match(r.regex) })).find((candidate) => candidate.m);
   current.cleanup?.();
@@ -42,8 +43,12 @@ export async function show() {
   container.setAttribute('aria-busy', 'true');
   try {
     const cleanup = await match.r.render(container, params, () => token !== current.token);
-    if (token === current.token) current.cleanup = cleanup ?? null;
-    else cleanup?.();
+    if (token === current.token) {
+      current.cleanup = cleanup ?? null;
+      if (focus) container.querySelector('#view-title')?.focus();
+    } else {
+      cleanup?.();
+    }
   } catch (error) {
     if (token === current.token) replace(container, errorMessage(error));
   } finally {

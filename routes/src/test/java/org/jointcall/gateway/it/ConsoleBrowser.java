@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +113,9 @@ public final class ConsoleBrowser implements AutoCloseable {
         File shot = driver.getScreenshotAs(OutputType.FILE);
         Path target = screenshots.resolve(name + ".png");
         try {
-            return Files.move(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            // Selenium's temporary file is private to its owner; an artefact is for anyone to read.
+            return Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep screenshot " + target, e);
         }

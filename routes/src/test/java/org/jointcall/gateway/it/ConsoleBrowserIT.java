@@ -154,8 +154,16 @@ class ConsoleBrowserIT {
         await("the resent message delivered", PATIENCE, () -> setup.column("SELECT state FROM outbox_message WHERE outbox_id = " + dead).contains("DELIVERED"));
         browser.driver.navigate().refresh();
         browser.visible("#dead-letters h2");
-        assertThat(browser.all("#dead-letter-table tr[data-outbox-id='" + dead + "'][data-state='DEAD']"))
-                .as("no longer listed as dead").isEmpty();
+        assertThat(browser.all("#dead-letter-table tr[data-outbox-id='" + dead + "']")).as("no longer a dead letter").isEmpty();
+
+        String jointId = setup.column("SELECT joint_id FROM joint_proposal WHERE joint_reference = '" + reference + "'").get(0);
+        open("#/proposals/" + jointId);
+        WebElement delivered = browser.visible("#timeline tr[data-outbox-id='" + dead + "']");
+        assertThat(delivered.getAttribute("data-status")).isEqualTo("DELIVERED");
+        delivered.findElement(By.cssSelector("details.attempts summary")).click();
+        assertThat(delivered.findElements(By.cssSelector("details.attempts li")).stream().map(WebElement::getText))
+                .as("the refused attempts and the accepted one after the resend")
+                .anyMatch(attempt -> attempt.contains("HTTP 400")).anyMatch(attempt -> attempt.contains("HTTP 202"));
     }
 
     @Test
