@@ -1,6 +1,6 @@
 // The console page after login: session, navigation, language, live connection, views.
 
-import { loadSession, logOut, currentSession } from './api.js';
+import { loadSession, logOut, currentSession, hasRole } from './api.js';
 import { initI18n, onLanguageChange, t } from './i18n.js';
 import { bindLanguageSwitcher } from './language-switcher.js';
 import { startLive } from './live.js';
@@ -11,6 +11,7 @@ import { renderProposal } from './proposal.js';
 import { renderExchangeLog } from './exchange-log.js';
 import { renderDeadLetters } from './dead-letters.js';
 import { renderAlerts } from './alerts.js';
+import { renderAudit } from './audit.js';
 
 async function start() {
   await initI18n();
@@ -21,6 +22,8 @@ async function start() {
   };
   showUser();
   document.body.dataset.roles = session.roles.join(' ');
+  // Links to views the user's roles cannot open are not shown (the API refuses them anyway).
+  document.querySelectorAll('[data-requires-roles]').forEach((element) => { element.hidden = !hasRole(...element.dataset.requiresRoles.split(' ')); });
   bindLanguageSwitcher(document.getElementById('language'));
   document.getElementById('logout').addEventListener('click', async () => {
     await logOut();
@@ -33,6 +36,7 @@ async function start() {
   route('/exchange', renderExchangeLog, 'exchange');
   route('/dead-letters', renderDeadLetters, 'dead-letters');
   route('/alerts', renderAlerts, 'alerts');
+  route('/audit', renderAudit, 'audit');
   onLanguageChange(() => { showUser(); show(); });
   startLive(document.getElementById('live-status'));
   startRouter(document.getElementById('main'), '#/calls');
