@@ -46,8 +46,8 @@ async function loadDeadLetters(section, payloadPanel) {
         h('td', {}, timeElement(row.createdAt)),
         stateCell,
         h('td', { class: 'row-actions' },
-          h('button', { type: 'button', class: 'secondary inspect', onclick: () => showPayloads(payloadPanel, 'OUT', row.outboxId) }, t('action.inspect')),
-          canAct && !row.resolved ? h('button', { type: 'button', class: 'resend', id: `resend-${row.outboxId}`,
+          h('button', { type: 'button', class: 'secondary inspect', 'aria-label': t('dead.inspectFor', { messageId: row.messageId }), onclick: () => showPayloads(payloadPanel, 'OUT', row.outboxId) }, t('action.inspect')),
+          canAct && !row.resolved ? h('button', { type: 'button', class: 'resend', id: `resend-${row.outboxId}`, 'aria-label': t('dead.resendFor', { messageId: row.messageId }),
             onclick: (event) => resend(row, tr, stateCell, event.currentTarget) }, t('action.resend')) : null,
           canAct && !row.resolved ? resolveForm(`dead-${row.outboxId}`, `/dead-letters/${encodeURIComponent(row.outboxId)}/resolve`, reload) : null,
           row.resolution ? resolution(row.resolution) : null));

@@ -86,7 +86,7 @@ function timeline(entries, payloadPanel) {
         h('td', { dataset: { column: 'status' } }, stateBadge(entry.status, 'delivery')),
         h('td', { dataset: { column: 'signature' } }, entry.signatureVerdict ? stateBadge(entry.signatureVerdict) : '—'),
         h('td', {}, attempts(entry.attempts ?? [])),
-        h('td', {}, id === null || id === undefined ? '' : h('button', { type: 'button', class: 'secondary show-payloads',
+        h('td', {}, id === null || id === undefined ? '' : h('button', { type: 'button', class: 'secondary show-payloads', 'aria-label': t('timeline.showFor', { messageId: entry.messageId }),
           onclick: () => showPayloads(payloadPanel, entry.direction, id) }, t('timeline.show'))));
     })));
 }
