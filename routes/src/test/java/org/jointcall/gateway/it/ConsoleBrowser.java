@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -78,7 +79,9 @@ public final class ConsoleBrowser implements AutoCloseable {
 
     /** Waits until {@code condition} gives something other than null or false, or fails naming {@code what}. */
     public <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, PATIENCE).withMessage(what).until(condition);
+        // A view that re-renders (language switch, live update) replaces elements between finding and reading them.
+        return new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> what + " (page " + driver.getCurrentUrl() + ")").until(condition);
     }
 
     /** Waits until an element matching {@code css} is displayed and returns it. */

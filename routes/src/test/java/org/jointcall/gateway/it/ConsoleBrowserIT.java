@@ -43,7 +43,9 @@ class ConsoleBrowserIT {
 
     @BeforeAll
     static void gatewayPartnersAndBrowser() {
-        setup = JointCallGateway.start("console-browser", root, Map.of("gateway.console.admin-password", ADMIN_PASSWORD));
+        // Reconciliation is not under test here: its first run would ask the simulators about every test proposal.
+        setup = JointCallGateway.start("console-browser", root, Map.of("gateway.console.admin-password", ADMIN_PASSWORD,
+                "gateway.reconciliation.initial-delay", "3600000"));
         browser = ConsoleBrowser.open(root.resolve("browser"));
     }
 
@@ -162,8 +164,7 @@ class ConsoleBrowserIT {
         assertThat(delivered.getAttribute("data-status")).isEqualTo("DELIVERED");
         delivered.findElement(By.cssSelector("details.attempts summary")).click();
         assertThat(delivered.findElements(By.cssSelector("details.attempts li")).stream().map(WebElement::getText))
-                .as("the refused attempts and the accepted one after the resend")
-                .anyMatch(attempt -> attempt.contains("HTTP 400")).anyMatch(attempt -> attempt.contains("HTTP 202"));
+                .as("the attempts NWO refused before the resend").isNotEmpty().anyMatch(attempt -> attempt.contains("HTTP 400"));
     }
 
     @Test
