@@ -97,6 +97,21 @@ public final class ConsoleBrowser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
     }
 
+    /**
+     * Form controls on the page without a label (neither a {@code <label>} nor {@code aria-label}) and table
+     * headers without {@code scope}, described; empty when the page is accessible in these two respects.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> unlabelledControlsAndHeaders() {
+        return (List<String>) script("""
+                const missing = [];
+                document.querySelectorAll('input, select, textarea').forEach((c) => {
+                  if (c.type !== 'hidden' && c.labels.length === 0 && !c.getAttribute('aria-label')) missing.push(c.outerHTML);
+                });
+                document.querySelectorAll('thead th, tbody th').forEach((th) => { if (!th.scope) missing.push(th.outerHTML); });
+                return missing;""");
+    }
+
     /** Waits for a finished download named {@code fileName} (Chromium writes a .crdownload until it is complete). */
     public Path download(String fileName) {
         Path file = downloads.resolve(fileName);

@@ -103,6 +103,7 @@ class ConsoleBrowserIT {
         assertThat(row.findElement(By.cssSelector("td[data-agency='UKRI']")).getAttribute("data-state")).isEqualTo("DECLINED");
         assertThat(row.findElement(By.cssSelector("td[data-column='decidedBy']")).getText()).isEqualTo("UKRI");
         assertThat(browser.driver.findElement(By.id("announcer")).getAttribute("aria-live")).isEqualTo("polite");
+        assertThat(browser.unlabelledControlsAndHeaders()).as("controls without label, headers without scope").isEmpty();
     }
 
     @Test
@@ -206,6 +207,7 @@ class ConsoleBrowserIT {
             return !rows.isEmpty() && rows.stream().allMatch(r -> "DFG".equals(r.getAttribute("data-agency")) && r.getText().contains(reference));
         });
         int shown = browser.all("#exchange-log tbody tr[data-id]").size();
+        assertThat(browser.unlabelledControlsAndHeaders()).as("controls without label, headers without scope").isEmpty();
 
         browser.driver.findElement(By.id("export-csv")).click();
         List<String> lines = Files.readAllLines(browser.download("exchange-log.csv"), StandardCharsets.UTF_8);
