@@ -8,11 +8,21 @@ const subscribers = new Map();
 let source = null;
 
 /**
- * Opens the stream; indicator gets data-live="connecting|open|reconnecting" (tests and users can see
+ * Opens the stream; indicator gets data-live="connecting|open|reconnecting|closed" (tests and users can see
  * whether updates are flowing).
  */
 export function startLive(indicator) {
   if (source) return;
+  connect(indicator);
+  // A page the browser keeps for "back" (back/forward cache) would otherwise hold its stream open, and a
+  // browser keeps at most six connections per server: close it on leaving, open a new one on coming back.
+  window.addEventListener('pagehide', () => source?.close());
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) connect(indicator);
+  });
+}
+
+function connect(indicator) {
   const show = (state) => {
     if (!indicator) return;
     indicator.dataset.live = state;
@@ -20,11 +30,12 @@ export function startLive(indicator) {
     indicator.textContent = t(`live.${state}`);
   };
   show('connecting');
-  source = new EventSource(`${API_BASE}/events`, { withCredentials: true });
-  source.addEventListener('open', () => show('open'));
-  source.addEventListener('error', () => show(source.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting'));
+  const stream = new EventSource(`${API_BASE}/events`, { withCredentials: true });
+  source = stream;
+  stream.addEventListener('open', () => show('open'));
+  stream.addEventListener('error', () => show(stream.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting'));
   for (const name of ['proposal', 'alert']) {
-    source.addEventListener(name, (event) => {
+    stream.addEventListener(name, (event) => {
       let data;
       try {
         data = JSON.parse(event.data);

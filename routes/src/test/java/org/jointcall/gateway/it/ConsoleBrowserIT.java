@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.jointcall.contracts.v1.FundingOutcome;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +32,6 @@ class ConsoleBrowserIT {
 
     private static final String CALL = "ASPIRE-2026-QUAD";
     private static final String ADMIN = "admin";
-    private static final String ADMIN_PASSWORD = "console-it-" + UUID.randomUUID();
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
     @TempDir
@@ -44,8 +42,7 @@ class ConsoleBrowserIT {
     @BeforeAll
     static void gatewayPartnersAndBrowser() {
         // Reconciliation is not under test here: its first run would ask the simulators about every test proposal.
-        setup = JointCallGateway.start("console-browser", root, Map.of("gateway.console.admin-password", ADMIN_PASSWORD,
-                "gateway.reconciliation.initial-delay", "3600000"));
+        setup = JointCallGateway.start("console-browser", root, Map.of("gateway.reconciliation.initial-delay", "3600000"));
         browser = ConsoleBrowser.open(root.resolve("browser"));
     }
 
@@ -75,7 +72,7 @@ class ConsoleBrowserIT {
         assertThat(browser.visible("#login-error").getText()).contains("wrong");
         assertThat(browser.driver.getCurrentUrl()).contains("/console/login.html");
 
-        submitLogin(ADMIN, ADMIN_PASSWORD);
+        submitLogin(ADMIN, JointCallGateway.ADMIN_PASSWORD);
         WebElement call = browser.visible("#calls-table tr[data-call-id='" + CALL + "']");
         assertThat(call.getText()).contains(CALL, "NSF", "UKRI", "DFG", "NWO");
         assertThat(browser.driver.findElement(By.id("current-user")).getText()).contains(ADMIN);
@@ -236,7 +233,7 @@ class ConsoleBrowserIT {
         browser.await("the console or the login page", d -> d.getCurrentUrl().contains("/console/login.html")
                 || "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
         if (browser.driver.getCurrentUrl().contains("/console/login.html")) {
-            submitLogin(ADMIN, ADMIN_PASSWORD);
+            submitLogin(ADMIN, JointCallGateway.ADMIN_PASSWORD);
             browser.await("back in the console", d -> d.getCurrentUrl().contains("/console/index.html")
                     && "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
         }
