@@ -113,12 +113,12 @@ public final class XmlFormat implements NativeFormat {
         }
         Document document = newDomDocument();
         PositionalDomBuilder builder = new PositionalDomBuilder(document);
-        try {
+        try (SecureXml.JdkLookups ignored = SecureXml.jdkLookups()) {
             XMLReader reader;
             synchronized (parsers) {
                 reader = parsers.newSAXParser().getXMLReader();
             }
-            ValidatorHandler validator = SecureXml.validatorHandler(schema);
+            ValidatorHandler validator = schema.newValidatorHandler();
             validator.setContentHandler(builder);
             validator.setErrorHandler(builder.failingOnError());
             reader.setContentHandler(validator);

@@ -208,7 +208,7 @@ public final class CanonicalCodec {
     private <T> T read(byte[] xml, Class<T> type, Source source) {
         ProblemCollector problems = new ProblemCollector(source);
         Object result;
-        try {
+        try (SecureXml.JdkLookups ignored = SecureXml.jdkLookups()) {
             XMLReader reader = SecureXml.saxParserFactory().newSAXParser().getXMLReader();
             ElementPathFilter paths = new ElementPathFilter(reader, type);
             problems.paths = paths;
@@ -217,7 +217,7 @@ public final class CanonicalCodec {
             unmarshaller.setEventHandler(problems::bindingEvent);
             UnmarshallerHandler binder = unmarshaller.getUnmarshallerHandler();
 
-            ValidatorHandler validator = SecureXml.validatorHandler(schema);
+            ValidatorHandler validator = schema.newValidatorHandler();
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             validator.setErrorHandler(problems);

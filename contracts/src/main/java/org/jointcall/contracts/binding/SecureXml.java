@@ -3,9 +3,7 @@ package org.jointcall.contracts.binding;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
-import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
-import javax.xml.validation.ValidatorHandler;
 import org.xml.sax.SAXException;
 
 /**
@@ -50,18 +48,30 @@ public final class SecureXml {
     }
 
     /**
-     * A new validator for {@code schema}. The JDK's Xerces looks up its datatype factory through the thread's
-     * context class loader for every validator; inside Payara that is the web application's loader, whose
-     * {@code loadClass} is synchronized, so concurrent requests queued there (bench/ found threads blocked on it
-     * most of the time under load). The system class loader finds the JDK's own class without that lock.
+     * Until closed, the current thread looks classes up through the system class loader. The JDK's Xerces finds
+     * its datatype factory through the thread's context class loader whenever a validator starts a document;
+     * inside Payara that is the web application's loader, whose {@code loadClass} is synchronized, so concurrent
+     * requests queued there (bench/ found threads blocked on it most of the time under load). The system class
+     * loader finds the JDK's own classes without that lock. Use it around parsing and validating:
+     * {@code try (SecureXml.JdkLookups ignored = SecureXml.jdkLookups()) { … }}.
      */
-    public static ValidatorHandler validatorHandler(Schema schema) {
-        Thread thread = Thread.currentThread();
-        ClassLoader context = thread.getContextClassLoader();
-        thread.setContextClassLoader(ClassLoader.getSystemClassLoader());
-        try {
-            return schema.newValidatorHandler();
-        } finally {
+    public static JdkLookups jdkLookups() {
+        return new JdkLookups(Thread.currentThread());
+    }
+
+    /** The thread's own context class loader, given back on {@link #close()}. */
+    public static final class JdkLookups implements AutoCloseable {
+        private final Thread thread;
+        private final ClassLoader context;
+
+        private JdkLookups(Thread thread) {
+            this.thread = thread;
+            this.context = thread.getContextClassLoader();
+            thread.setContextClassLoader(ClassLoader.getSystemClassLoader());
+        }
+
+        @Override
+        public void close() {
             thread.setContextClassLoader(context);
         }
     }

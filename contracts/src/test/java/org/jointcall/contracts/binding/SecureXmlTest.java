@@ -22,25 +22,25 @@ class SecureXmlTest {
     private static final Schema SCHEMA = new CanonicalCodec().schema();
 
     @Test
-    void aValidatorMadeUnderAnApplicationClassLoaderStillValidatesAndLeavesTheThreadsLoaderAsItWas() throws Exception {
+    void validationUnderJdkLookupsWorksAndGivesTheThreadItsApplicationClassLoaderBack() throws Exception {
         Thread thread = Thread.currentThread();
         ClassLoader before = thread.getContextClassLoader();
         ClassLoader application = new URLClassLoader(new URL[0], before);
         thread.setContextClassLoader(application);
-        ValidatorHandler validator;
+        byte[] valid = new CanonicalCodec().toXml(CanonicalSamples.jstProposalPart());
+        byte[] invalid = new String(valid, StandardCharsets.UTF_8).replace("<kind>PROPOSAL_PART</kind>", "<kind>GOSSIP</kind>")
+                .getBytes(StandardCharsets.UTF_8);
         try {
-            validator = SecureXml.validatorHandler(SCHEMA);
+            try (SecureXml.JdkLookups ignored = SecureXml.jdkLookups()) {
+                assertThat(thread.getContextClassLoader()).isSameAs(ClassLoader.getSystemClassLoader());
+                validate(SCHEMA.newValidatorHandler(), valid);
+                assertThatThrownBy(() -> validate(SCHEMA.newValidatorHandler(), invalid)).isInstanceOf(SAXParseException.class)
+                        .hasMessageContaining("GOSSIP");
+            }
             assertThat(thread.getContextClassLoader()).isSameAs(application);
         } finally {
             thread.setContextClassLoader(before);
         }
-
-        byte[] valid = new CanonicalCodec().toXml(CanonicalSamples.jstProposalPart());
-        validate(validator, valid);
-        byte[] invalid = new String(valid, StandardCharsets.UTF_8).replace("<kind>PROPOSAL_PART</kind>", "<kind>GOSSIP</kind>")
-                .getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> validate(SecureXml.validatorHandler(SCHEMA), invalid)).isInstanceOf(SAXParseException.class)
-                .hasMessageContaining("GOSSIP");
     }
 
     private static void validate(ValidatorHandler validator, byte[] xml) throws Exception {
