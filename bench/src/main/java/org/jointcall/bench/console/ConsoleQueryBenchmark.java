@@ -39,7 +39,18 @@ public final class ConsoleQueryBenchmark {
     private ConsoleQueryBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run();
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            // The embedded PostgreSQL of the test database would keep the JVM alive.
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run() throws Exception {
         Path root = Files.createTempDirectory("console-bench");
         // Reconciliation would ask the simulated partners about 40,000 seeded tracks during the measurement.
         try (JointCallGateway setup = JointCallGateway.start("console-bench", root,

@@ -56,7 +56,7 @@ final class ConsoleSeed {
                     SELECT agency, lower(agency) || '-bench-' || i, kind, 'BENCH-' || lpad((1 + i %% %2$d)::text, 5, '0'), '%1$s',
                            'application/json', convert_to('{"bench":' || i || '}', 'UTF8'), 'sha-256=:bench:',
                            '{"content-type":["application/json"]}', 'sig1=("@method" "@path");created=1', 'sig1=:bench:',
-                           lower(agency) || '-2026', 'ecdsa-p256-sha256', '{"agency":"' || agency || '"}',
+                           lower(agency) || '-2026', 'ecdsa-p256-sha256', ('{"agency":"' || agency || '"}')::jsonb,
                            convert_to('<message xmlns="urn:jointcall:canonical:v1"><kind>' || kind || '</kind></message>', 'UTF8'),
                            202, '{}', ''::bytea, at, 'APPLIED', at,
                            CASE WHEN kind = 'PROPOSAL_PART' THEN agency || '-' || (1 + i %% %2$d) END,

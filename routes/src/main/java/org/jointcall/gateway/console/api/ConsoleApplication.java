@@ -20,11 +20,15 @@ import org.jointcall.gateway.console.security.ConsoleRole;
 public class ConsoleApplication extends Application {
 
     /**
-     * The server's JSON-B provider would otherwise win over {@link JsonBodies} for JSON, and it omits
-     * null members, which the contract keeps ({@code "next": null} ends a list).
+     * JSON through {@link JsonBodies} only. The server brings JSON-B (which would win over it and omit
+     * null members the contract keeps: {@code "next": null} ends a list), MOXy (which tries, and fails
+     * with a logged warning, to build a JAXB context for every record) and its own Jackson (without the
+     * date-time module). Naming another JSON feature in {@code jersey.config.jsonFeature} makes each of
+     * them stand aside.
      */
     @Override
     public Map<String, Object> getProperties() {
-        return Map.of("jersey.config.disableJsonBinding", true);
+        return Map.of("jersey.config.jsonFeature", JsonBodies.class.getSimpleName(),
+                "jersey.config.disableJsonBinding", true, "jersey.config.disableMoxyJson", true);
     }
 }

@@ -30,10 +30,6 @@ import org.jointcall.gateway.exchange.ProblemType;
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadLettersResource {
 
-    /** A resolution's comment. */
-    public record Comment(String comment) {
-    }
-
     @Inject
     DeadLetters deadLetters;
 
@@ -62,7 +58,7 @@ public class DeadLettersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ConsoleRole.COORDINATOR_NAME, ConsoleRole.ADMINISTRATOR_NAME})
     public Response resolve(@PathParam("outboxId") long outboxId, Comment comment) throws SQLException {
-        String text = Requests.requiredText(comment.comment(), "comment", 2000);
+        String text = comment.required();
         answer(actions.resolve(outboxId, caller.getUserPrincipal().getName(), text), outboxId);
         return Response.ok().build();
     }

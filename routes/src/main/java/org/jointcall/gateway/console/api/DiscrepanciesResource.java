@@ -43,10 +43,6 @@ public class DiscrepanciesResource {
             boolean resolved, Discrepancy.Resolution resolution) {
     }
 
-    /** A resolution's comment. */
-    public record Comment(String comment) {
-    }
-
     @Inject
     Discrepancies discrepancies;
 
@@ -67,7 +63,7 @@ public class DiscrepanciesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ConsoleRole.COORDINATOR_NAME, ConsoleRole.ADMINISTRATOR_NAME})
     public Response resolve(@PathParam("id") long id, Comment comment) throws SQLException {
-        String text = Requests.requiredText(comment.comment(), "comment", 2000);
+        String text = comment.required();
         String actor = caller.getUserPrincipal().getName();
         try {
             discrepancies.resolve(id, actor, text);

@@ -37,10 +37,6 @@ public class ProposalResource {
     public record Note(String text) {
     }
 
-    /** Why a rejected proposal is reopened. */
-    public record Reopening(String comment) {
-    }
-
     /** The outcome after reopening. */
     public record Reopened(UUID jointId, String jointState) {
     }
@@ -81,9 +77,9 @@ public class ProposalResource {
     @Path("/reopen")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ConsoleRole.ADMINISTRATOR_NAME)
-    public Reopened reopen(@PathParam("jointId") String jointId, Reopening reopening) throws SQLException {
+    public Reopened reopen(@PathParam("jointId") String jointId, Comment reopening) throws SQLException {
         UUID id = Requests.jointId(jointId);
-        String comment = Requests.requiredText(reopening.comment(), "comment", 2000);
+        String comment = reopening.required();
         try {
             JointOutcome after = this.reopening.reopen(id, caller.getUserPrincipal().getName(), comment)
                     .orElseThrow(() -> Requests.notFound("there is no joint proposal " + id));

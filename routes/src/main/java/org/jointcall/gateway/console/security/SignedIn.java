@@ -1,6 +1,7 @@
 package org.jointcall.gateway.console.security;
 
 import java.io.Serializable;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,9 +39,9 @@ public record SignedIn(String username, Set<String> roles, String csrfToken) imp
     }
 
     /** Who is signed in on the request's session, if anyone. */
-    public static java.util.Optional<SignedIn> of(HttpServletRequest request) {
+    public static Optional<SignedIn> of(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        return java.util.Optional.ofNullable(session == null ? null : (SignedIn) session.getAttribute(ATTRIBUTE));
+        return Optional.ofNullable(session == null ? null : (SignedIn) session.getAttribute(ATTRIBUTE));
     }
 
     public static void markVia(HttpServletRequest request, Via via) {
