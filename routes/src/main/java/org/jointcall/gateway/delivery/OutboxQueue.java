@@ -49,10 +49,11 @@ public class OutboxQueue {
     private static final String POSTPONE = """
             UPDATE outbox_message SET attempts = attempts - 1, next_attempt_at = ? WHERE outbox_id = ? AND state = 'PENDING'
             """;
+    // Numbered after the last attempt on record, not by the claim's retry count: a resend starts the
+    // retry budget again at 0, and the attempts before it must stay in the message's history.
     private static final String ATTEMPT = """
             INSERT INTO delivery_attempt (outbox_id, attempt, instance_id, started_at, duration_ms, http_status, outcome, error)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (outbox_id, attempt) DO NOTHING
+            SELECT ?, COALESCE(MAX(attempt), 0) + 1, ?, ?, ?, ?, ?, ? FROM delivery_attempt WHERE outbox_id = ?
             """;
     private static final String OFFER = """
             UPDATE outbox_message SET state = 'AWAITING_PULL', pull_sequence = nextval('outbox_pull_sequence'),
@@ -127,13 +128,13 @@ public class OutboxQueue {
             long durationMillis, Integer httpStatus, String outcome, String error) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(ATTEMPT)) {
             statement.setLong(1, message.outboxId());
-            statement.setInt(2, message.attempt());
-            statement.setString(3, instanceId);
-            statement.setObject(4, OffsetDateTime.ofInstant(startedAt, ZoneOffset.UTC));
-            statement.setInt(5, (int) Math.min(Integer.MAX_VALUE, durationMillis));
-            statement.setObject(6, httpStatus);
-            statement.setString(7, outcome);
-            statement.setString(8, error);
+            statement.setString(2, instanceId);
+            statement.setObject(3, OffsetDateTime.ofInstant(startedAt, ZoneOffset.UTC));
+            statement.setInt(4, (int) Math.min(Integer.MAX_VALUE, durationMillis));
+            statement.setObject(5, httpStatus);
+            statement.setString(6, outcome);
+            statement.setString(7, error);
+            statement.setLong(8, message.outboxId());
             statement.executeUpdate();
         }
     }

@@ -185,6 +185,9 @@ class PartnerDeliveryTest {
             assertThat(message.getMessageId()).isEqualTo(column(
                     "SELECT message_id FROM outbox_message WHERE outbox_id = " + notice).get(0));
         });
+        assertThat(database.column("SELECT outcome FROM delivery_attempt WHERE outbox_id = " + notice + " ORDER BY attempt"))
+                .as("the refused attempts are kept and the resend's delivery follows them")
+                .containsExactly("FAILED", "DEAD", "DELIVERED");
         boolean unknown = transactions.inTransaction(connection -> queue.resend(connection, 987_654_321L));
         assertThat(unknown).isFalse();
     }
