@@ -48,6 +48,9 @@ class ConsoleApiIT {
     private static ConsoleClient coordinator;
     private static String prefix;
     private static String rejected;
+    /** The one proposal whose parts carry a title of their own, for the title search. */
+    private static String titled;
+    private static String titleWord;
     private static final List<String> REFERENCES = new ArrayList<>();
 
     @BeforeAll
@@ -57,11 +60,18 @@ class ConsoleApiIT {
         admin.createUser("coord", PASSWORD, "coordinator");
         coordinator = ConsoleClient.signIn(setup.gateway(), "coord", PASSWORD);
         prefix = "CON-" + System.nanoTime() + "-";
+        titleWord = "Kelpforest" + System.nanoTime();
         for (int i = 1; i <= 5; i++) {
             String reference = prefix + i;
             REFERENCES.add(reference);
-            AGENCIES.forEach(agency -> setup.send(agency, "proposal", reference, 1, m -> { }));
+            String title = i == 4 ? "Carbon in " + titleWord + " sediments" : null;
+            AGENCIES.forEach(agency -> setup.send(agency, "proposal", reference, 1, m -> {
+                if (title != null) {
+                    m.getProposalPart().setTitle(title);
+                }
+            }));
         }
+        titled = REFERENCES.get(3);
         rejected = REFERENCES.get(1);
         setup.send("NSF", "decision", rejected, 3, m -> m.getFundingDecision().setOutcome(FundingOutcome.DECLINED));
         await("five proposals, one rejected", PATIENCE, () -> count("SELECT count(*) FROM joint_proposal WHERE joint_reference LIKE '"
@@ -137,6 +147,37 @@ class ConsoleApiIT {
         assertThat(badCursor.statusCode()).isEqualTo(400);
         assertThat(coordinator.get("/calls/NO-SUCH-CALL/matrix").statusCode()).isEqualTo(404);
         assertThat(coordinator.get(matrix("limit=201")).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theSearchFindsProposalsByTitleSubstringAndMessagesByIdOrReferencePrefix() {
+        // Any case, any part of the title; the reference's middle too.
+        JsonNode byTitle = coordinator.getJson(matrix("q=" + titleWord.substring(2).toUpperCase(java.util.Locale.ROOT)));
+        assertThat(byTitle.path("total").asInt()).isEqualTo(1);
+        assertThat(byTitle.path("rows")).singleElement().satisfies(row -> {
+            assertThat(row.path("jointReference").asText()).isEqualTo(titled);
+            assertThat(row.path("title").asText()).contains(titleWord);
+        });
+        String middle = titled.substring(2).toLowerCase(java.util.Locale.ROOT);
+        assertThat(coordinator.getJson(matrix("q=" + middle)).path("rows")).extracting(row -> row.path("jointReference").asText())
+                .containsExactly(titled);
+        assertThat(coordinator.getJson(matrix("q=" + titleWord + "-nowhere")).path("total").asInt()).isZero();
+
+        // The exchange log's q is a message id (either direction) or the start of a reference, never a substring.
+        JsonNode all = coordinator.getJson("/exchange-log?q=" + rejected + "&limit=500");
+        for (String direction : List.of("IN", "OUT")) {
+            JsonNode message = stream(all.path("rows")).filter(row -> row.path("direction").asText().equals(direction))
+                    .findFirst().orElseThrow();
+            JsonNode byId = coordinator.getJson("/exchange-log?q="
+                    + URLEncoder.encode(message.path("messageId").asText(), StandardCharsets.UTF_8));
+            assertThat(byId.path("rows")).extracting(row -> row.path("id").asText()).containsExactly(message.path("id").asText());
+        }
+        assertThat(coordinator.getJson("/exchange-log?q=" + rejected.substring(1)).path("rows")).isEmpty();
+        List<String> newestFirst = column("SELECT id FROM (SELECT 'in-' || ledger_id AS id, received_at AS at, 'IN' AS direction"
+                + " FROM exchange_ledger WHERE joint_reference = '" + rejected + "' UNION ALL SELECT 'out-' || o.outbox_id, o.created_at,"
+                + " 'OUT' FROM outbox_message o JOIN joint_proposal p USING (joint_id) WHERE p.joint_reference = '" + rejected + "') m"
+                + " ORDER BY at DESC, direction DESC, substring(id FROM '[0-9]+$')::bigint DESC");
+        assertThat(all.path("rows")).extracting(row -> row.path("id").asText()).containsExactlyElementsOf(newestFirst);
     }
 
     @Test
@@ -336,6 +377,10 @@ class ConsoleApiIT {
 
     private static String matrix(String query) {
         return "/calls/" + CALL + "/matrix?" + query.replace(prefix, URLEncoder.encode(prefix, StandardCharsets.UTF_8));
+    }
+
+    private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
+        return java.util.stream.StreamSupport.stream(array.spliterator(), false);
     }
 
     private static JsonNode find(JsonNode array, String member, String value) {

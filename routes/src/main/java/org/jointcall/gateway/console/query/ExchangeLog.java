@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -24,6 +26,10 @@ import org.jointcall.gateway.console.query.LogFilter.Direction;
  * per agency and per kind), and the two short results are merged, so a page costs a few index
  * reads however many rows the ledger holds. The order is (time, direction, id), descending; the
  * cursor holds the last row's three values.
+ *
+ * <p>The search {@code q} (a message id, or the start of a joint reference) is read the same way:
+ * one limited query per index that serves it, merged. A single query with {@code OR} would walk the
+ * time index through a million rows when matches are rare.
  */
 @ApplicationScoped
 public class ExchangeLog {
@@ -77,27 +83,47 @@ public class ExchangeLog {
     }
 
     private static List<Entry> fetch(Connection connection, LogFilter filter, Cursor after, int count) throws SQLException {
-        List<Entry> entries = new ArrayList<>();
-        if (filter.includes(Direction.IN)) {
-            entries.addAll(inbound(connection, filter, after, count));
+        Map<String, Entry> entries = new HashMap<>();
+        for (Search search : Search.of(filter.q())) {
+            if (filter.includes(Direction.IN)) {
+                inbound(connection, filter, search, after, count).forEach(entry -> entries.put(entry.id(), entry));
+            }
+            if (filter.includes(Direction.OUT)) {
+                outbound(connection, filter, search, after, count).forEach(entry -> entries.put(entry.id(), entry));
+            }
         }
-        if (filter.includes(Direction.OUT)) {
-            entries.addAll(outbound(connection, filter, after, count));
-        }
-        entries.sort(NEWEST_FIRST);
-        return entries.size() > count ? entries.subList(0, count) : entries;
+        // A message found by both its id and its reference is one entry.
+        List<Entry> merged = new ArrayList<>(entries.values());
+        merged.sort(NEWEST_FIRST);
+        return merged.size() > count ? merged.subList(0, count) : merged;
     }
 
-    private static List<Entry> inbound(Connection connection, LogFilter filter, Cursor after, int count) throws SQLException {
+    /**
+     * One branch of the search: a message id, or a reference prefix; {@code ALL} when there is no q.
+     * Each branch is its own query, so each can start from its own index.
+     */
+    private record Search(String messageId, String referencePrefix) {
+
+        static final Search ALL = new Search(null, null);
+
+        static List<Search> of(String q) {
+            if (q == null) {
+                return List.of(ALL);
+            }
+            return List.of(new Search(q, null), new Search(null, Sql.likeLiteral(q) + "%"));
+        }
+    }
+
+    private static List<Entry> inbound(Connection connection, LogFilter filter, Search search, Cursor after, int count)
+            throws SQLException {
         Sql sql = new Sql(INBOUND);
         sql.andIf(filter.agency(), "l.agency = ?");
         sql.andIf(filter.kind(), "l.kind = ?");
         sql.andIf(filter.status(), "l.processing_state = ?");
         sql.andIf(filter.from(), "l.received_at >= ?");
         sql.andIf(filter.to(), "l.received_at < ?");
-        if (filter.q() != null) {
-            sql.append(" AND (l.message_id = ? OR l.joint_reference LIKE ?)", filter.q(), likePrefix(filter.q()));
-        }
+        sql.andIf(search.messageId(), "l.message_id = ?");
+        sql.andIf(search.referencePrefix(), "l.joint_reference LIKE ?");
         if (!after.isStart()) {
             // IN sorts below OUT at the same instant: after an OUT row, IN rows of that very instant still follow.
             if (after.at(1).equals(Direction.IN.name())) {
@@ -118,16 +144,16 @@ public class ExchangeLog {
         return entries;
     }
 
-    private static List<Entry> outbound(Connection connection, LogFilter filter, Cursor after, int count) throws SQLException {
+    private static List<Entry> outbound(Connection connection, LogFilter filter, Search search, Cursor after, int count)
+            throws SQLException {
         Sql sql = new Sql(OUTBOUND);
         sql.andIf(filter.agency(), "o.recipient = ?");
         sql.andIf(filter.kind(), "o.kind = ?");
         sql.andIf(filter.status(), "o.state = ?");
         sql.andIf(filter.from(), "o.created_at >= ?");
         sql.andIf(filter.to(), "o.created_at < ?");
-        if (filter.q() != null) {
-            sql.append(" AND (o.message_id = ? OR p.joint_reference LIKE ?)", filter.q(), likePrefix(filter.q()));
-        }
+        sql.andIf(search.messageId(), "o.message_id = ?");
+        sql.andIf(search.referencePrefix(), "p.joint_reference LIKE ?");
         if (!after.isStart()) {
             if (after.at(1).equals(Direction.OUT.name())) {
                 sql.append(" AND (o.created_at, o.outbox_id) < (?::timestamptz, ?)", after.at(0), after.longAt(2));
@@ -145,10 +171,6 @@ public class ExchangeLog {
             }
         }
         return entries;
-    }
-
-    private static String likePrefix(String q) {
-        return q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     private static long number(Entry entry) {

@@ -37,6 +37,11 @@ final class Sql {
         return this;
     }
 
+    /** {@code value} as a literal inside a LIKE pattern: its wildcards and escape character match themselves. */
+    static String likeLiteral(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     PreparedStatement prepare(Connection connection) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(text.toString());
         for (int i = 0; i < parameters.size(); i++) {
