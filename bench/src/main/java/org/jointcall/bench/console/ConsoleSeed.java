@@ -46,8 +46,6 @@ final class ConsoleSeed {
                       FROM joint_proposal p CROSS JOIN (VALUES ('DFG'), ('NSF'), ('NWO'), ('UKRI')) a (agency)
                      WHERE p.call_id = '%s'
                     """.formatted(CALL));
-            // The extraction trigger would parse every row's XML; the seed states the two columns itself.
-            sql.execute("ALTER TABLE exchange_ledger DISABLE TRIGGER exchange_ledger_extract_part");
             sql.execute("""
                     INSERT INTO exchange_ledger (agency, message_id, kind, joint_reference, call_id, media_type, body, body_digest,
                                                  request_headers, signature_input, signature, key_id, algorithm, verdict,
@@ -66,7 +64,6 @@ final class ConsoleSeed {
                                    now() - ((%3$d - i) * interval '15 seconds') AS at
                               FROM generate_series(1, %3$d) i) g
                     """.formatted(CALL, PROPOSALS, LEDGER_ROWS));
-            sql.execute("ALTER TABLE exchange_ledger ENABLE TRIGGER exchange_ledger_extract_part");
             sql.execute("""
                     INSERT INTO outbox_message (message_id, recipient, kind, joint_id, caused_by, dedup_key, canonical_xml, state,
                                                 attempts, next_attempt_at, created_at, delivered_at, receipt_status)

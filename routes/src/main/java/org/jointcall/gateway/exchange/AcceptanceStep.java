@@ -12,6 +12,7 @@ import org.apache.camel.Processor;
 import org.jointcall.contracts.v1.CanonicalMessage;
 import org.jointcall.gateway.ledger.ExchangeLedger;
 import org.jointcall.gateway.ledger.LedgerEntry;
+import org.jointcall.gateway.ledger.ProposalSubject;
 import org.jointcall.gateway.ledger.Receipt;
 import org.jointcall.gateway.ledger.StoredMessage;
 import org.jointcall.gateway.logging.Correlation;
@@ -87,6 +88,7 @@ public class AcceptanceStep implements Processor {
             Instant receivedAt) {
         return new LedgerEntry(ledgerId, message.agency().code().code(), canonical.getMessageId(), canonical.getKind().value(),
                 canonical.getJointReference(), canonical.getCallId(),
+                ProposalSubject.localProposalId(canonical), ProposalSubject.title(canonical),
                 message.request().fields().values("Content-Type").get(0), message.request().body(), message.bodyDigest(),
                 message.request().fields(), message.verdict().signatureInput(), message.verdict().signature(),
                 message.verdict().keyId(), message.verdict().algorithm().identifier(), EvidenceJson.verdict(message.verdict()),

@@ -8,12 +8,14 @@ import org.jointcall.signature.message.HttpFields;
 /**
  * One accepted message, ready for its ledger row.
  *
+ * @param localProposalId the sending agency's proposal id ({@link ProposalSubject}), null when the message has none
+ * @param title the proposal's title when the message is a proposal part, else null
  * @param bodyDigest sha-256 of {@code body}, Content-Digest value form
  * @param verdictJson what the verifier established, as JSON
  * @param translationReportJson what the adapter did not take over, as JSON (null when lossless)
  */
 public record LedgerEntry(long ledgerId, String agency, String messageId, String kind, String jointReference, String callId,
-        String mediaType, byte[] body, String bodyDigest, HttpFields requestHeaders, String signatureInput, String signature,
+        String localProposalId, String title, String mediaType, byte[] body, String bodyDigest, HttpFields requestHeaders, String signatureInput, String signature,
         String keyId, String algorithm, String verdictJson, byte[] canonicalXml, String translationReportJson, Receipt receipt,
         Instant receivedAt) {
 

@@ -20,6 +20,7 @@ import org.jointcall.contracts.validation.ContractViolation;
 import org.jointcall.gateway.agency.Agency;
 import org.jointcall.gateway.delivery.DeliverySettings;
 import org.jointcall.gateway.delivery.PartnerHttp;
+import org.jointcall.gateway.ledger.ProposalSubject;
 import org.jointcall.gateway.signature.GatewaySigner;
 import org.jointcall.gateway.signature.ReceiptVerifier;
 import org.jointcall.signature.Signed;
@@ -115,7 +116,7 @@ public class PartnerStatusQuery {
                     + message.getKind() + " from " + message.getSender() + "; expected its own proposal part, review result or decision",
                     false);
         }
-        String answeredId = localProposalId(message);
+        String answeredId = ProposalSubject.localProposalId(message);
         if (!localId.equals(answeredId) || !track.jointReference().equals(message.getJointReference())) {
             return new PartnerStatus.Unanswered(agency.code() + " answered the status query for " + localId + " (joint reference "
                     + track.jointReference() + ") about " + answeredId + " (joint reference " + message.getJointReference() + ")", false);
@@ -136,14 +137,5 @@ public class PartnerStatusQuery {
             return Optional.of(agency.code() + " answered the status query " + response.statusCode() + " but its signature does not verify ("
                     + e.kind().slug() + "): " + e.detail());
         }
-    }
-
-    private static String localProposalId(CanonicalMessage message) {
-        return switch (message.getKind()) {
-            case PROPOSAL_PART -> message.getProposalPart().getLocalProposalId();
-            case REVIEW_RESULT -> message.getReviewResult().getLocalProposalId();
-            case FUNDING_DECISION -> message.getFundingDecision().getLocalProposalId();
-            default -> null;
-        };
     }
 }
