@@ -39,6 +39,9 @@ public class DatabaseHealthCheck implements HealthCheck {
     @Inject
     GatewayDatabase database;
 
+    @Inject
+    DatabaseOutage outage;
+
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME)
@@ -51,8 +54,10 @@ public class DatabaseHealthCheck implements HealthCheck {
             try (ResultSet row = statement.executeQuery()) {
                 response.withData("schemaVersion", row.next() ? row.getString(1) : "none");
             }
+            outage.reached();
             return response.withData("roundTripMillis", (System.nanoTime() - begin) / 1_000_000).up().build();
         } catch (SQLException e) {
+            outage.failed();
             return response.withData("error", e.getMessage()).down().build();
         }
     }

@@ -29,8 +29,14 @@ public class OutboxHealthCheck implements HealthCheck {
     @Inject
     OutboxBacklog outbox;
 
+    @Inject
+    DatabaseOutage outage;
+
     @Override
     public HealthCheckResponse call() {
+        if (outage.fresh()) {
+            return HealthCheckResponse.named(NAME).withData("error", "database unreachable (see the database check)").down().build();
+        }
         try {
             OutboxBacklog.Backlog backlog = outbox.current();
             return HealthCheckResponse.named(NAME)
@@ -40,6 +46,7 @@ public class OutboxHealthCheck implements HealthCheck {
                     .withData("measuredAt", backlog.measuredAt().toString())
                     .up().build();
         } catch (SQLException | RuntimeException e) {
+            outage.failed();
             return HealthCheckResponse.named(NAME).withData("error", String.valueOf(e.getMessage())).down().build();
         }
     }

@@ -42,13 +42,20 @@ public class PartnerCircuitsHealthCheck implements HealthCheck {
     @Inject
     AgencyDirectory agencies;
 
+    @Inject
+    DatabaseOutage outage;
+
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME);
         Map<String, PartnerCircuits.Circuit> stored;
+        if (outage.fresh()) {
+            return response.withData("error", "database unreachable (see the database check)").down().build();
+        }
         try (Connection connection = dataSource.getConnection()) {
             stored = circuits.all(connection);
         } catch (SQLException | RuntimeException e) {
+            outage.failed();
             return response.withData("error", String.valueOf(e.getMessage())).down().build();
         }
         Map<String, String> states = new TreeMap<>();
