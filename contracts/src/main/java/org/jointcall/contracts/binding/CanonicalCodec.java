@@ -64,10 +64,15 @@ public final class CanonicalCodec {
 
     private static final ObjectFactory ELEMENTS = new ObjectFactory();
 
+    /** Idle readers and writers kept per codec: enough for every request thread of a busy gateway. */
+    private static final int POOLED = 64;
+
     private final JAXBContext context;
     private final Schema schema;
     private final ObjectMapper json;
     private final CanonicalContentRules rules;
+    private final IdlePool<ValidatingReader> readers = new IdlePool<>(POOLED, ValidatingReader::new);
+    private final IdlePool<Marshaller> marshallers = new IdlePool<>(POOLED, this::newMarshaller);
 
     /** A codec checking the proposal-id formats of the agencies known out of the box. */
     public CanonicalCodec() {
@@ -134,8 +139,23 @@ public final class CanonicalCodec {
     public byte[] toJson(CanonicalMessage message) {
         Objects.requireNonNull(message, "message");
         read(marshal(ELEMENTS.createMessage(message), Source.JSON_OBJECT.description), CanonicalMessage.class, Source.JSON_OBJECT);
+        return writeJson(message);
+    }
+
+    /**
+     * Canonical XML as canonical JSON, with a single validated read. Unlike {@link #toJson}, the message is
+     * not written and validated once more before Jackson writes it: it is the object this read has just
+     * produced and checked, and it never left the codec in between, so nobody can have changed it.
+     *
+     * @throws InvalidMessageException naming line, column, field and reason of each problem in the XML
+     */
+    public byte[] xmlToJson(byte[] xml) {
+        return writeJson(fromXml(xml));
+    }
+
+    private byte[] writeJson(CanonicalMessage validMessage) {
         try {
-            return json.writeValueAsBytes(message);
+            return json.writeValueAsBytes(validMessage);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a schema-valid message as JSON", e);
         }
@@ -147,6 +167,16 @@ public final class CanonicalCodec {
      * @throws InvalidMessageException naming the field and reason (and line/column for JSON syntax and type errors)
      */
     public CanonicalMessage fromJson(byte[] jsonBytes) {
+        return fromJsonAsXml(jsonBytes).message();
+    }
+
+    /**
+     * {@link #fromJson}, also giving the canonical XML the message was validated as: one write and one
+     * validated read, where {@code fromJson} then {@link #toXml} would take two of each.
+     *
+     * @throws InvalidMessageException as {@link #fromJson}
+     */
+    public ValidatedMessage fromJsonAsXml(byte[] jsonBytes) {
         Objects.requireNonNull(jsonBytes, "json");
         CanonicalMessage parsed;
         try {
@@ -157,7 +187,8 @@ public final class CanonicalCodec {
         if (parsed == null) {
             throw new InvalidMessageException("JSON message", List.of(new MessageProblem("message", "the document is null", 1, 1)));
         }
-        return read(marshal(ELEMENTS.createMessage(parsed), Source.JSON_OBJECT.description), CanonicalMessage.class, Source.JSON_OBJECT);
+        byte[] xml = marshal(ELEMENTS.createMessage(parsed), Source.JSON_OBJECT.description);
+        return new ValidatedMessage(read(xml, CanonicalMessage.class, Source.JSON_OBJECT), xml);
     }
 
     /** A call definition as XML (call definitions are configured and shared as documents). */
@@ -178,15 +209,25 @@ public final class CanonicalCodec {
         if (!unwritable.isEmpty()) {
             throw new InvalidMessageException(what, unwritable);
         }
+        Marshaller marshaller = marshallers.take();
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            marshaller.marshal(element, out);
+            marshallers.giveBack(marshaller);
+            return out.toByteArray();
+        } catch (JAXBException e) {
+            throw new IllegalStateException("cannot write " + element.getName().getLocalPart() + " as XML", e);
+        }
+    }
+
+    private Marshaller newMarshaller() {
         try {
             Marshaller marshaller = context.createMarshaller();
             marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, Boolean.TRUE);
             marshaller.setProperty(Marshaller.JAXB_ENCODING, StandardCharsets.UTF_8.name());
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            marshaller.marshal(element, out);
-            return out.toByteArray();
+            return marshaller;
         } catch (JAXBException e) {
-            throw new IllegalStateException("cannot write " + element.getName().getLocalPart() + " as XML", e);
+            throw new IllegalStateException("cannot set up the XML writer", e);
         }
     }
 
@@ -207,36 +248,7 @@ public final class CanonicalCodec {
 
     private <T> T read(byte[] xml, Class<T> type, Source source) {
         ProblemCollector problems = new ProblemCollector(source);
-        Object result;
-        try (SecureXml.JdkLookups ignored = SecureXml.jdkLookups()) {
-            XMLReader reader = SecureXml.saxParserFactory().newSAXParser().getXMLReader();
-            ElementPathFilter paths = new ElementPathFilter(reader, type);
-            problems.paths = paths;
-
-            Unmarshaller unmarshaller = context.createUnmarshaller();
-            unmarshaller.setEventHandler(problems::bindingEvent);
-            UnmarshallerHandler binder = unmarshaller.getUnmarshallerHandler();
-
-            ValidatorHandler validator = schema.newValidatorHandler();
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            validator.setErrorHandler(problems);
-            validator.setContentHandler(binder);
-
-            paths.setContentHandler(validator);
-            paths.setErrorHandler(problems);
-            paths.parse(new InputSource(new ByteArrayInputStream(xml)));
-            problems.throwIfAny();
-            result = binder.getResult();
-        } catch (SAXParseException e) {
-            problems.add(e);
-            throw problems.failure();
-        } catch (SAXException | IOException e) {
-            problems.add(new MessageProblem(problems.currentPath(), "unreadable XML: " + e.getMessage(), 0, 0));
-            throw problems.failure();
-        } catch (ParserConfigurationException | JAXBException e) {
-            throw new IllegalStateException("cannot set up the XML reader", e);
-        }
+        Object result = bind(xml, type, problems);
         Object value = result instanceof JAXBElement ? ((JAXBElement<?>) result).getValue() : result;
         if (!type.isInstance(value)) {
             String rootName = result instanceof JAXBElement ? ((JAXBElement<?>) result).getName().getLocalPart() : String.valueOf(result);
@@ -252,6 +264,76 @@ public final class CanonicalCodec {
         }
         problems.throwIfAny();
         return typed;
+    }
+
+    /**
+     * Parses, validates and binds in one pass with a pooled {@link ValidatingReader}. A reader that met a
+     * problem in the document goes back to the pool too: the parser, the validator and the binder each start
+     * afresh at the start of a document, and the next one gets a new path filter and problem collector.
+     * Only a reader interrupted by something unexpected is dropped.
+     */
+    private Object bind(byte[] xml, Class<?> type, ProblemCollector problems) {
+        try (SecureXml.JdkLookups ignored = SecureXml.jdkLookups()) {
+            ValidatingReader reader = readers.take();
+            boolean reusable = false;
+            try {
+                Object result = reader.bind(xml, type, problems);
+                reusable = true;
+                problems.throwIfAny();
+                return result;
+            } catch (SAXParseException e) {
+                reusable = true;
+                problems.add(e);
+                throw problems.failure();
+            } catch (SAXException | IOException e) {
+                reusable = true;
+                problems.add(new MessageProblem(problems.currentPath(), "unreadable XML: " + e.getMessage(), 0, 0));
+                throw problems.failure();
+            } catch (JAXBException e) {
+                throw new IllegalStateException("cannot bind a schema-valid document", e);
+            } finally {
+                if (reusable) {
+                    readers.giveBack(reader);
+                }
+            }
+        }
+    }
+
+    /**
+     * The SAX parser, schema validator and JAXB binder of a validated read, wired once. Building them is
+     * most of a read's cost (and took class-loader locks on every call), so they are reused, one read at a
+     * time; the parser keeps the {@link SecureXml} settings it was built with.
+     */
+    private final class ValidatingReader {
+        private final XMLReader parser;
+        private final ValidatorHandler validator;
+        private final Unmarshaller unmarshaller;
+        private final UnmarshallerHandler binder;
+
+        ValidatingReader() {
+            try {
+                parser = SecureXml.saxParserFactory().newSAXParser().getXMLReader();
+                unmarshaller = context.createUnmarshaller();
+                binder = unmarshaller.getUnmarshallerHandler();
+                validator = schema.newValidatorHandler();
+                validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+                validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+                validator.setContentHandler(binder);
+            } catch (ParserConfigurationException | SAXException | JAXBException e) {
+                throw new IllegalStateException("cannot set up the XML reader", e);
+            }
+        }
+
+        Object bind(byte[] xml, Class<?> type, ProblemCollector problems) throws SAXException, IOException, JAXBException {
+            ElementPathFilter paths = new ElementPathFilter(parser, type);
+            problems.paths = paths;
+            unmarshaller.setEventHandler(problems::bindingEvent);
+            validator.setErrorHandler(problems);
+            paths.setContentHandler(validator);
+            paths.setErrorHandler(problems);
+            paths.parse(new InputSource(new ByteArrayInputStream(xml)));
+            return problems.hasAny() ? null : binder.getResult();
+        }
     }
 
     private static String expectedRoot(Class<?> type) {
@@ -350,8 +432,12 @@ public final class CanonicalCodec {
             return true;
         }
 
+        boolean hasAny() {
+            return !schemaProblems.isEmpty() || !bindingProblems.isEmpty();
+        }
+
         void throwIfAny() {
-            if (!schemaProblems.isEmpty() || !bindingProblems.isEmpty()) {
+            if (hasAny()) {
                 throw failure();
             }
         }
