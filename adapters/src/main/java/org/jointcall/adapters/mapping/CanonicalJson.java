@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import org.jointcall.contracts.binding.CanonicalCodec;
+import org.jointcall.contracts.binding.ValidatedMessage;
 import org.jointcall.contracts.v1.CanonicalMessage;
 
 /**
@@ -25,18 +26,32 @@ final class CanonicalJson {
     private CanonicalJson() {
     }
 
+    /** @throws org.jointcall.contracts.validation.ContractViolation when the message breaks the canonical contract */
     static ObjectNode toTree(CanonicalMessage message) {
+        return tree(CODEC.toJson(message));
+    }
+
+    /** @throws org.jointcall.contracts.validation.ContractViolation when the XML is not a valid canonical message */
+    static ObjectNode xmlToTree(byte[] canonicalXml) {
+        return tree(CODEC.xmlToJson(canonicalXml));
+    }
+
+    private static ObjectNode tree(byte[] canonicalJson) {
         try {
-            return (ObjectNode) TREES.readTree(CODEC.toJson(message));
+            return (ObjectNode) TREES.readTree(canonicalJson);
         } catch (IOException e) {
             throw new IllegalStateException("the canonical codec wrote JSON that does not parse", e);
         }
     }
 
-    /** @throws org.jointcall.contracts.validation.ContractViolation when the tree breaks the canonical contract */
-    static CanonicalMessage toMessage(ObjectNode tree) {
+    /**
+     * The message and the canonical XML it was validated as.
+     *
+     * @throws org.jointcall.contracts.validation.ContractViolation when the tree breaks the canonical contract
+     */
+    static ValidatedMessage toMessage(ObjectNode tree) {
         try {
-            return CODEC.fromJson(TREES.writeValueAsBytes(tree));
+            return CODEC.fromJsonAsXml(TREES.writeValueAsBytes(tree));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a Jackson tree always serialises", e);
         }

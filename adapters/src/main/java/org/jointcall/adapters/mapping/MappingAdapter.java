@@ -14,6 +14,7 @@ import org.jointcall.adapters.spi.OutboundTranslation;
 import org.jointcall.adapters.spi.TranslationException;
 import org.jointcall.adapters.spi.TranslationNote;
 import org.jointcall.adapters.spi.TranslationReport;
+import org.jointcall.contracts.binding.ValidatedMessage;
 import org.jointcall.contracts.validation.ContractViolation;
 import org.jointcall.contracts.v1.CanonicalMessage;
 import org.jointcall.contracts.v1.MessageKind;
@@ -64,7 +65,8 @@ public class MappingAdapter implements AgencyAdapter {
         List<TranslationNote> notes = new ArrayList<>();
         ObjectNode canonical = read(shape, document.root(), notes);
         try {
-            return new InboundTranslation(CanonicalJson.toMessage(canonical), TranslationReport.of(notes));
+            ValidatedMessage message = CanonicalJson.toMessage(canonical);
+            return new InboundTranslation(message.message(), TranslationReport.of(notes), message.xml());
         } catch (ContractViolation e) {
             throw new TranslationException(agency(), e.field(), document.root().position(),
                     "the message does not make a valid canonical message: " + e.getMessage(), e);
@@ -83,9 +85,18 @@ public class MappingAdapter implements AgencyAdapter {
 
     @Override
     public OutboundTranslation fromCanonical(CanonicalMessage message) {
-        ObjectNode canonical = CanonicalJson.toTree(message);
+        return write(CanonicalJson.toTree(message));
+    }
+
+    @Override
+    public OutboundTranslation fromCanonicalXml(byte[] canonicalXml) {
+        return write(CanonicalJson.xmlToTree(canonicalXml));
+    }
+
+    /** Writes a message given in its canonical JSON form, which the codec has validated. */
+    private OutboundTranslation write(ObjectNode canonical) {
         MappingContext context = new MappingContext(agency(), "", new ArrayList<>());
-        MessageShape shape = mapping.shapeFor(message.getKind(), context);
+        MessageShape shape = mapping.shapeFor(MessageKind.fromValue(canonical.get("kind").asText()), context);
         NativeNode document = mapping.start(shape);
         for (Binding binding : shape.bindings()) {
             binding.write(canonical, document, context);

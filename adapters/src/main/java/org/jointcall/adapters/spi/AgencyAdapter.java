@@ -38,4 +38,17 @@ public interface AgencyAdapter {
      * @throws TranslationException naming the canonical field that cannot be written
      */
     OutboundTranslation fromCanonical(CanonicalMessage message);
+
+    /**
+     * {@link #fromCanonical} for a message given as canonical XML, as the gateway keeps messages. The default
+     * reads and validates the XML, then {@code fromCanonical} checks the message once more; an adapter that
+     * writes straight from the message it has just read and validated may skip that second check (the
+     * {@code MappingAdapter} does: the message never leaves the codec in between, so nobody can change it).
+     *
+     * @throws org.jointcall.contracts.validation.ContractViolation if the XML is not a valid canonical message
+     * @throws TranslationException naming the canonical field that cannot be written
+     */
+    default OutboundTranslation fromCanonicalXml(byte[] canonicalXml) {
+        return fromCanonical(SpiCodec.CODEC.fromXml(canonicalXml));
+    }
 }

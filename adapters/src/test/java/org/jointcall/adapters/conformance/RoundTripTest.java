@@ -1,15 +1,18 @@
 package org.jointcall.adapters.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.jointcall.adapters.spi.InboundTranslation;
 import org.jointcall.adapters.spi.OutboundTranslation;
 import org.jointcall.adapters.spi.TranslationNote;
 import org.jointcall.contracts.binding.CanonicalCodec;
+import org.jointcall.contracts.binding.InvalidMessageException;
 import org.jointcall.contracts.v1.CanonicalMessage;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -56,6 +59,38 @@ class RoundTripTest {
         assertThat(NativeDocuments.equivalent(sample.bytes(), out.body(), sample.isXml(), reportedFields(in)))
                 .as("%s written back:%n%s", sample, new String(out.body(), java.nio.charset.StandardCharsets.UTF_8))
                 .isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void theCanonicalXmlOfAReadMessageIsWhatTheCodecWritesForIt(Sample sample) {
+        InboundTranslation in = sample.adapter().toCanonical(sample.bytes());
+
+        assertThat(in.canonicalXml()).isEqualTo(CODEC.toXml(in.message()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void writingFromCanonicalXmlGivesWhatWritingTheMessageGives(Sample sample) {
+        byte[] canonicalXml = sample.adapter().toCanonical(sample.bytes()).canonicalXml();
+
+        OutboundTranslation fromXml = sample.adapter().fromCanonicalXml(canonicalXml);
+
+        assertThat(fromXml).isEqualTo(sample.adapter().fromCanonical(CODEC.fromXml(canonicalXml)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void canonicalXmlWithADoctypeIsRefusedBeforeAnythingIsWritten(Sample sample) {
+        String valid = new String(sample.adapter().toCanonical(sample.bytes()).canonicalXml(), StandardCharsets.UTF_8);
+        String hostile = "<?xml version=\"1.0\"?>\n<!DOCTYPE message [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n"
+                + valid.substring(valid.indexOf("<message")).replaceFirst("<callId>[^<]*</callId>", "<callId>&xxe;</callId>");
+
+        InvalidMessageException refused = catchThrowableOfType(InvalidMessageException.class,
+                () -> sample.adapter().fromCanonicalXml(hostile.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(refused.reason()).startsWith("document type declarations (DOCTYPE/DTD) are refused");
+        assertThat(refused.problems().get(0).line()).isEqualTo(2);
     }
 
     private static java.util.List<String> reportedFields(InboundTranslation in) {

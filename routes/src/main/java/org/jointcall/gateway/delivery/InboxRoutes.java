@@ -14,7 +14,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.jointcall.adapters.spi.AdapterRegistry;
 import org.jointcall.adapters.spi.OutboundTranslation;
-import org.jointcall.contracts.binding.CanonicalCodec;
 import org.jointcall.gateway.agency.Agency;
 import org.jointcall.gateway.agency.AgencyDirectory;
 import org.jointcall.gateway.agency.DeliveryMode;
@@ -71,7 +70,6 @@ public class InboxRoutes extends RouteBuilder {
     @Inject
     Transactions transactions;
 
-    private final CanonicalCodec codec = new CanonicalCodec();
 
     @Override
     public void configure() {
@@ -116,7 +114,7 @@ public class InboxRoutes extends RouteBuilder {
         ArrayNode messages = page.putArray("messages");
         long next = cursor;
         for (PullInbox.Offered message : offered) {
-            OutboundTranslation translation = adapters.require(agency.code().code()).fromCanonical(codec.fromXml(message.canonicalXml()));
+            OutboundTranslation translation = adapters.require(agency.code().code()).fromCanonicalXml(message.canonicalXml());
             messages.addObject().put("id", message.messageId()).put("kind", message.kind()).put("mediaType", translation.mediaType())
                     .put("body", new String(translation.body(), StandardCharsets.UTF_8));
             next = message.cursor();

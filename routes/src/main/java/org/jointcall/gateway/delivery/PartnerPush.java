@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import org.jointcall.adapters.spi.AdapterRegistry;
 import org.jointcall.adapters.spi.OutboundTranslation;
 import org.jointcall.adapters.spi.TranslationException;
-import org.jointcall.contracts.binding.CanonicalCodec;
 import org.jointcall.contracts.validation.ContractViolation;
 import org.jointcall.gateway.agency.Agency;
 import org.jointcall.gateway.exchange.EvidenceJson;
@@ -35,7 +34,6 @@ import org.jointcall.signature.verify.Verdict;
 @ApplicationScoped
 public class PartnerPush {
 
-    private final CanonicalCodec codec = new CanonicalCodec();
     private AdapterRegistry adapters;
     private GatewaySigner signer;
     private ReceiptVerifier receipts;
@@ -59,7 +57,7 @@ public class PartnerPush {
         URI endpoint = partner.endpoint().orElseThrow(() -> new IllegalStateException(partner.code() + " is a pull agency; it has no endpoint"));
         OutboundTranslation translation;
         try {
-            translation = adapters.require(partner.code().code()).fromCanonical(codec.fromXml(message.canonicalXml()));
+            translation = adapters.require(partner.code().code()).fromCanonicalXml(message.canonicalXml());
         } catch (TranslationException | ContractViolation | IllegalArgumentException e) {
             return PushResult.failed(PushResult.Outcome.UNDELIVERABLE, null,
                     "the " + partner.code() + " adapter cannot write " + message.messageId() + ": " + e.getMessage(), Optional.empty());

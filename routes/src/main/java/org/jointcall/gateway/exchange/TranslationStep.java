@@ -17,8 +17,9 @@ import org.xml.sax.SAXParseException;
  * XXE-safe parsing are the adapter's). A failure is answered with the adapter's field and position
  * — 400 when the bytes do not parse at all, 422 when they parse but are not a valid message. The
  * canonical sender must be the agency the message was posted (and signed) for, since a partner may
- * not speak for another; last, the message is written as canonical XML, which the canonical schema
- * must accept (422 otherwise).
+ * not speak for another. Last, the canonical XML the adapter validated the message as is kept for the
+ * ledger; an adapter that gives none has the message written as canonical XML here, which the
+ * canonical schema must accept (422 otherwise).
  */
 @ApplicationScoped
 public class TranslationStep implements Processor {
@@ -39,7 +40,8 @@ public class TranslationStep implements Processor {
                     + " but it was posted and signed for agency " + agency));
         }
         try {
-            message.translation(translation, codec.toXml(translation.message()));
+            byte[] xml = translation.canonicalXml();
+            message.translation(translation, xml != null ? xml : codec.toXml(translation.message()));
         } catch (ContractViolation e) {
             throw invalid(e);
         }

@@ -17,6 +17,7 @@ import org.jointcall.adapters.spi.AgencyAdapter;
 import org.jointcall.adapters.spi.InboundTranslation;
 import org.jointcall.adapters.spi.OutboundTranslation;
 import org.jointcall.adapters.spi.TranslationReport;
+import org.jointcall.contracts.binding.CanonicalCodec;
 import org.jointcall.contracts.identifier.AgencyId;
 import org.jointcall.contracts.v1.CanonicalMessage;
 import org.jointcall.contracts.v1.MessageKind;
@@ -39,7 +40,24 @@ class TranslationStepTest {
 
         step.process(exchange);
 
-        assertThat(InboundMessage.of(exchange).translation().message().getMessageId()).isEqualTo("nsf-1");
+        InboundMessage translated = InboundMessage.of(exchange);
+        assertThat(translated.translation().message().getMessageId()).isEqualTo("nsf-1");
+        assertThat(translated.canonicalXml()).isSameAs(translated.translation().canonicalXml())
+                .isEqualTo(new CanonicalCodec().toXml(translated.translation().message()));
+    }
+
+    /** An adapter that gives no canonical XML has its message written, and checked, by the step. */
+    @Test
+    void aMessageWithoutCanonicalXmlIsWrittenAndCheckedHere() {
+        Exchange exchange = posted("NSF", "application/json", new byte[0]);
+        InboundMessage message = InboundMessage.of(exchange);
+        message.agency(message.agency(), new SenderOnlyAdapter("NSF"));
+
+        assertThatThrownBy(() -> step.process(exchange))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.problem().status()).isEqualTo(422);
+                    assertThat(e.problem().slug()).isEqualTo("message-invalid");
+                });
     }
 
     @Test

@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 
 import org.jointcall.adapters.spi.AdapterRegistry;
 import org.jointcall.adapters.spi.OutboundTranslation;
-import org.jointcall.contracts.binding.CanonicalCodec;
 import org.jointcall.gateway.console.ConsoleJson;
 
 /**
@@ -39,7 +38,6 @@ public class MessagePayloads {
 
     private static final String CANONICAL_TYPE = "application/xml";
 
-    private final CanonicalCodec codec = new CanonicalCodec();
 
     @Inject
     DataSource dataSource;
@@ -82,7 +80,7 @@ public class MessagePayloads {
 
     private Body nativeForm(String agency, byte[] canonical) {
         try {
-            OutboundTranslation translation = adapters.require(agency).fromCanonical(codec.fromXml(canonical));
+            OutboundTranslation translation = adapters.require(agency).fromCanonicalXml(canonical);
             return new Body(translation.mediaType(), text(translation.body()));
         } catch (RuntimeException e) {
             // Shown, not thrown: the page still shows the canonical form and why there is no native one.
