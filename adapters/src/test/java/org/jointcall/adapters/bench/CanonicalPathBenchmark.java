@@ -1,19 +1,9 @@
 package org.jointcall.adapters.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.jointcall.adapters.dfg.DfgAdapter;
-import org.jointcall.adapters.jst.JstAdapter;
-import org.jointcall.adapters.mapped.MappedAgencies;
-import org.jointcall.adapters.nsf.NsfAdapter;
-import org.jointcall.adapters.nwo.NwoAdapter;
 import org.jointcall.adapters.spi.AgencyAdapter;
 import org.jointcall.adapters.spi.OutboundTranslation;
-import org.jointcall.adapters.ukri.UkriAdapter;
-import org.jointcall.contracts.binding.CanonicalCodec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -46,22 +36,14 @@ public class CanonicalPathBenchmark {
     @Param({"JST", "NSF", "UKRI", "DFG", "NWO", "NSERC", "RCF"})
     public String agency;
 
-    private final CanonicalCodec codec = new CanonicalCodec();
     private AgencyAdapter adapter;
     private byte[] nativeProposal;
     private byte[] canonicalXml;
 
     @Setup(Level.Trial)
     public void load() throws IOException {
-        List<AgencyAdapter> all = new ArrayList<>(List.of(
-                new JstAdapter(), new NsfAdapter(), new UkriAdapter(), new DfgAdapter(), new NwoAdapter()));
-        all.addAll(MappedAgencies.onClassPath(getClass().getClassLoader()));
-        adapter = all.stream().filter(a -> a.agency().equals(agency)).findFirst().orElseThrow();
-        String sample = "/org/jointcall/adapters/" + agency.toLowerCase() + "/samples/proposal"
-                + (adapter.mediaTypes().get(0).endsWith("xml") ? ".xml" : ".json");
-        try (InputStream in = getClass().getResourceAsStream(sample)) {
-            nativeProposal = in.readAllBytes();
-        }
+        adapter = ProposalSamples.adapter(agency);
+        nativeProposal = ProposalSamples.nativeProposal(adapter);
         canonicalXml = inbound();
     }
 
@@ -89,11 +71,12 @@ public class CanonicalPathBenchmark {
         return outbound();
     }
 
+    /** Every adapter here gives the XML it validated, which {@code TranslationStep} then stores as is. */
     private byte[] inbound() {
-        return codec.toXml(adapter.toCanonical(nativeProposal).message());
+        return adapter.toCanonical(nativeProposal).canonicalXml();
     }
 
     private OutboundTranslation outbound() {
-        return adapter.fromCanonical(codec.fromXml(canonicalXml));
+        return adapter.fromCanonicalXml(canonicalXml);
     }
 }

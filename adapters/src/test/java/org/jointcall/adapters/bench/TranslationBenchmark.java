@@ -1,18 +1,10 @@
 package org.jointcall.adapters.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.jointcall.adapters.dfg.DfgAdapter;
-import org.jointcall.adapters.jst.JstAdapter;
-import org.jointcall.adapters.mapped.MappedAgencies;
-import org.jointcall.adapters.nsf.NsfAdapter;
-import org.jointcall.adapters.nwo.NwoAdapter;
 import org.jointcall.adapters.spi.AgencyAdapter;
 import org.jointcall.adapters.spi.InboundTranslation;
 import org.jointcall.adapters.spi.OutboundTranslation;
-import org.jointcall.adapters.ukri.UkriAdapter;
 import org.jointcall.contracts.v1.CanonicalMessage;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -44,15 +36,8 @@ public class TranslationBenchmark {
 
     @Setup(Level.Trial)
     public void load() throws IOException {
-        List<AgencyAdapter> all = new java.util.ArrayList<>(List.of(
-                new JstAdapter(), new NsfAdapter(), new UkriAdapter(), new DfgAdapter(), new NwoAdapter()));
-        all.addAll(MappedAgencies.onClassPath(getClass().getClassLoader()));
-        adapter = all.stream().filter(a -> a.agency().equals(agency)).findFirst().orElseThrow();
-        String sample = "/org/jointcall/adapters/" + agency.toLowerCase() + "/samples/proposal"
-                + (adapter.mediaTypes().get(0).endsWith("xml") ? ".xml" : ".json");
-        try (InputStream in = getClass().getResourceAsStream(sample)) {
-            nativeProposal = in.readAllBytes();
-        }
+        adapter = ProposalSamples.adapter(agency);
+        nativeProposal = ProposalSamples.nativeProposal(adapter);
         canonicalProposal = adapter.toCanonical(nativeProposal).message();
     }
 
