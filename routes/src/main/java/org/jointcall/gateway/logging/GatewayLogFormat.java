@@ -1,5 +1,7 @@
 package org.jointcall.gateway.logging;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,10 +14,11 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * {@code gateway.log.format}: {@code text} (the default) leaves every line to Payara's log;
- * {@code json} sends the lines of the gateway and the libraries it runs (Camel, HikariCP, Flyway, the
- * embedded PostgreSQL) as JSON to standard output through {@link JsonLogHandler}, while Payara's own
- * lines, its boot among them, stay readable text on standard error. Undeploying puts things back.
+ * Sends the lines of the gateway and the libraries it runs (Camel, HikariCP, Flyway, the embedded
+ * PostgreSQL) to standard output through {@link GatewayLogHandler}, one line per record with the
+ * message's correlation ids: readable text ({@code gateway.log.format=text}, the default) or one JSON
+ * object per line ({@code json}). Payara's own lines, its boot among them, stay on Payara's handler
+ * (standard error). Undeploying puts things back.
  */
 @ApplicationScoped
 public class GatewayLogFormat {
@@ -27,7 +30,7 @@ public class GatewayLogFormat {
     private String format;
     // java.util.logging holds loggers weakly: without these references a logger and its handler could be collected.
     private final List<Logger> redirected = new ArrayList<>();
-    private JsonLogHandler handler;
+    private GatewayLogHandler handler;
 
     /** For the CDI proxy only. */
     protected GatewayLogFormat() {
@@ -43,10 +46,12 @@ public class GatewayLogFormat {
 
     /** Applies the configured format; called first thing at startup, so the gateway's first lines already have it. */
     public synchronized void install() {
-        if (!format.equals("json") || handler != null) {
+        if (handler != null) {
             return;
         }
-        handler = new JsonLogHandler();
+        // The file descriptor itself, not System.out, which a server may have redirected into its own log.
+        handler = new GatewayLogHandler(new FileOutputStream(FileDescriptor.out),
+                format.equals("json") ? new JsonLogFormatter() : new TextLogFormatter());
         for (String name : GATEWAY_LOGGERS) {
             Logger logger = Logger.getLogger(name);
             logger.addHandler(handler);

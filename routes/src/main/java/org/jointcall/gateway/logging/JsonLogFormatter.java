@@ -19,7 +19,7 @@ import org.slf4j.MDC;
  * {@code exception} with the stack trace.
  *
  * <p>The ids come from the MDC at format time, so this formatter belongs only on a handler that
- * formats on the logging thread (as {@link JsonLogHandler} does). Payara's own handlers with
+ * formats on the logging thread (as {@link GatewayLogHandler} does). Payara's own handlers with
  * {@code --logToFile} queue records and format them on another thread, where the MDC is empty: Payara's
  * {@code JSONLogFormatter} behind them would lose the ids, which is why the gateway has its own.
  */
