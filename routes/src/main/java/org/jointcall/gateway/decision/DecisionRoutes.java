@@ -7,7 +7,8 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * Route {@code decision-apply}: every {@code gateway.decision.poll-period} milliseconds (default
- * 50, see the delivery worker for why) the worker applies what the inbound API put into the ledger. Route {@code deadline-sweep}:
+ * 50) the worker applies what the inbound API put into the ledger, and between polls as soon as this
+ * instance has accepted a message ({@link LedgerArrivals}). Route {@code deadline-sweep}:
  * every {@code gateway.deadline.sweep-period} milliseconds (default 60000) up to
  * {@code gateway.deadline.batch-size} (default 100) proposals past a deadline are swept. The timers
  * only say when to look; what is waiting is in PostgreSQL, so a restarted or second instance carries on.
@@ -25,7 +26,7 @@ public class DecisionRoutes extends RouteBuilder {
     public void configure() {
         from("timer:decision-apply?delay={{gateway.decision.initial-delay:1000}}&period={{gateway.decision.poll-period:50}}")
                 .routeId("decision-apply")
-                .bean(worker, "poll");
+                .bean(worker, "work");
 
         from("timer:deadline-sweep?delay={{gateway.deadline.initial-delay:10000}}&period={{gateway.deadline.sweep-period:60000}}")
                 .routeId("deadline-sweep")

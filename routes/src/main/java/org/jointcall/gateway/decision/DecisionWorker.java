@@ -1,18 +1,30 @@
 package org.jointcall.gateway.decision;
 
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jointcall.gateway.delivery.OutboxArrivals;
 import org.jointcall.gateway.logging.Correlation;
 import org.jointcall.gateway.persistence.Transactions;
 
 /**
- * One poll of the decision worker: the waiting ledger messages, in batches of {@code gateway.decision.batch-size},
- * each claimed and applied in a transaction of its own, so one message's failure rolls back nothing else
- * and a killed instance loses nothing (its claimed messages simply stay RECEIVED).
+ * One poll of the decision worker: the waiting ledger messages, each claimed and applied in a transaction of
+ * its own, so one message's failure rolls back nothing else and a killed instance loses nothing (its claimed
+ * messages simply stay RECEIVED). {@code gateway.decision.concurrency} transactions run at once: most of an
+ * application is waiting for PostgreSQL, and messages of one joint proposal are serialised by its advisory lock
+ * anyway (see {@link DecisionApplier}), just as they are between instances.
  */
 @ApplicationScoped
 public class DecisionWorker {
@@ -24,6 +36,10 @@ public class DecisionWorker {
     private DecisionLedger ledger;
     private DecisionApplier applier;
     private int batchSize;
+    private int concurrency;
+    private LedgerArrivals arrivals;
+    private OutboxArrivals outboxArrivals;
+    private ExecutorService appliers;
 
     /** For the CDI proxy only. */
     protected DecisionWorker() {
@@ -31,24 +47,77 @@ public class DecisionWorker {
 
     @Inject
     public DecisionWorker(Transactions transactions, DecisionLedger ledger, DecisionApplier applier,
-            @ConfigProperty(name = "gateway.decision.batch-size", defaultValue = "20") int batchSize) {
+            @ConfigProperty(name = "gateway.decision.batch-size", defaultValue = "20") int batchSize,
+            @ConfigProperty(name = "gateway.decision.concurrency", defaultValue = "4") int concurrency,
+            LedgerArrivals arrivals, OutboxArrivals outboxArrivals) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("gateway.decision.batch-size is " + batchSize + "; it must be at least 1");
+        }
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("gateway.decision.concurrency is " + concurrency + "; it must be at least 1");
         }
         this.transactions = transactions;
         this.ledger = ledger;
         this.applier = applier;
         this.batchSize = batchSize;
+        this.concurrency = concurrency;
+        this.arrivals = arrivals;
+        this.outboxArrivals = outboxArrivals;
     }
 
     /**
-     * Applies received messages until none is left; returns how many were settled. Under a steady load that
-     * could go on for ever, so after each batch of {@code batchSize} the poll returns if it has run for
-     * {@link #POLL_LIMIT_NANOS}, letting the route see a shutdown; otherwise it carries on at once instead of
-     * leaving the backlog to wait for the next tick of the timer.
+     * Applies received messages until none is left, {@code concurrency} at a time; returns how many were settled.
+     * Under a steady load that could go on for ever, so after each {@code batchSize} messages an applying thread
+     * stops if the poll has run for {@link #POLL_LIMIT_NANOS}, letting the route see a shutdown.
      */
     public int poll() throws SQLException {
         long started = System.nanoTime();
+        List<Future<Integer>> others = new ArrayList<>();
+        for (int i = 1; i < concurrency; i++) {
+            others.add(appliers().submit(() -> applyAll(started)));
+        }
+        int settled = applyAll(started);
+        for (Future<Integer> other : others) {
+            settled += settledBy(other);
+        }
+        return settled;
+    }
+
+    /**
+     * Polls, and while the poll limit lasts waits for this instance's next ledger commit whenever nothing is
+     * waiting, so a message the inbound API has just accepted is applied at once rather than at the next tick.
+     */
+    public int work() throws Exception {
+        long started = System.nanoTime();
+        int settled = 0;
+        while (true) {
+            long seen = arrivals.seen();
+            settled += poll();
+            long left = POLL_LIMIT_NANOS - (System.nanoTime() - started);
+            if (left <= 0 || !arrivals.awaitAfter(seen, Duration.ofNanos(left))) {
+                return settled;
+            }
+        }
+    }
+
+    private static int settledBy(Future<Integer> applying) throws SQLException {
+        try {
+            return applying.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the decision worker's other threads", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private int applyAll(long started) throws SQLException {
         int settled = 0;
         while (applyNext()) {
             settled++;
@@ -60,7 +129,7 @@ public class DecisionWorker {
     }
 
     private boolean applyNext() throws SQLException {
-        return transactions.inTransaction(connection -> {
+        boolean applied = transactions.inTransaction(connection -> {
             var entry = ledger.claimNext(connection);
             if (entry.isEmpty()) {
                 return false;
@@ -71,5 +140,30 @@ public class DecisionWorker {
             }
             return true;
         });
+        if (applied) {
+            outboxArrivals.committed();
+        }
+        return applied;
+    }
+
+    private synchronized ExecutorService appliers() {
+        if (appliers == null) {
+            AtomicInteger threads = new AtomicInteger();
+            appliers = Executors.newFixedThreadPool(concurrency - 1, task -> {
+                Thread thread = new Thread(task, "decision-apply-" + threads.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return appliers;
+    }
+
+    /** Stops the applying threads; a message cut short is rolled back and stays RECEIVED. */
+    @PreDestroy
+    public synchronized void stop() {
+        if (appliers != null) {
+            appliers.shutdownNow();
+            appliers = null;
+        }
     }
 }

@@ -6,9 +6,10 @@ import jakarta.inject.Inject;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * Route {@code delivery-worker}: every {@code gateway.delivery.poll-period} milliseconds (default 50: the wait
- * for the next poll is most of a message's end-to-end latency at moderate load, and an idle poll is one short
- * query) the due outbox messages are delivered. Resending a dead message is a console action
+ * Route {@code delivery-worker}: every {@code gateway.delivery.poll-period} milliseconds (default 50; an idle
+ * poll is one short query) the due outbox messages are delivered; between polls the worker also wakes as soon
+ * as this instance commits new outbox messages ({@link OutboxArrivals}), so the timer only paces what other
+ * instances and retries leave. Resending a dead message is a console action
  * ({@code POST /api/v1/console/dead-letters/{id}/resend}), authenticated by console roles.
  */
 @Dependent
@@ -21,6 +22,6 @@ public class DeliveryRoutes extends RouteBuilder {
     public void configure() {
         from("timer:delivery-worker?delay={{gateway.delivery.initial-delay:1000}}&period={{gateway.delivery.poll-period:50}}")
                 .routeId("delivery-worker")
-                .bean(worker, "poll");
+                .bean(worker, "work");
     }
 }

@@ -37,7 +37,7 @@ public class DeliverySettings {
             @ConfigProperty(name = "gateway.delivery.connect-timeout-ms", defaultValue = "5000") long connectTimeoutMillis,
             @ConfigProperty(name = "gateway.delivery.request-timeout-ms", defaultValue = "15000") long requestTimeoutMillis,
             @ConfigProperty(name = "gateway.delivery.batch-size", defaultValue = "20") int batchSize,
-            @ConfigProperty(name = "gateway.delivery.concurrency", defaultValue = "4") int concurrency,
+            @ConfigProperty(name = "gateway.delivery.concurrency", defaultValue = "16") int concurrency,
             @ConfigProperty(name = "gateway.delivery.circuit.failure-threshold", defaultValue = "5") int circuitFailureThreshold,
             @ConfigProperty(name = "gateway.delivery.circuit.open-ms", defaultValue = "30000") long circuitOpenMillis) {
         this.maxAttempts = atLeast("gateway.delivery.max-attempts", maxAttempts, 1);

@@ -5,12 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -52,6 +53,9 @@ public class DeliveryWorker {
     private Clock clock;
     private MessageMetrics metrics;
     private ExecutorService pushers;
+    private OutboxArrivals arrivals;
+    /** Permits for messages claimed and not yet finished by this instance. */
+    private Semaphore unfinished;
 
     /** For the CDI proxy only. */
     protected DeliveryWorker() {
@@ -59,12 +63,14 @@ public class DeliveryWorker {
 
     @Inject
     public DeliveryWorker(Transactions transactions, OutboxQueue queue, PartnerCircuits circuits, PartnerPush push,
-            AgencyDirectory agencies, DeliverySettings settings, InstanceRegistry instance, MessageMetrics metrics) {
-        this(transactions, queue, circuits, push, agencies, settings, instance.instanceId(), Clock.systemUTC(), metrics);
+            AgencyDirectory agencies, DeliverySettings settings, InstanceRegistry instance, MessageMetrics metrics,
+            OutboxArrivals arrivals) {
+        this(transactions, queue, circuits, push, agencies, settings, instance.instanceId(), Clock.systemUTC(), metrics, arrivals);
     }
 
     public DeliveryWorker(Transactions transactions, OutboxQueue queue, PartnerCircuits circuits, PartnerPush push,
-            AgencyDirectory agencies, DeliverySettings settings, String instanceId, Clock clock, MessageMetrics metrics) {
+            AgencyDirectory agencies, DeliverySettings settings, String instanceId, Clock clock, MessageMetrics metrics,
+            OutboxArrivals arrivals) {
         this.transactions = transactions;
         this.queue = queue;
         this.circuits = circuits;
@@ -74,46 +80,96 @@ public class DeliveryWorker {
         this.instanceId = instanceId;
         this.clock = clock;
         this.metrics = metrics;
+        this.arrivals = arrivals;
     }
 
     /**
-     * Works through batches of due messages, up to {@code gateway.delivery.concurrency} at a time, as long as
-     * each claim fills a batch (more are waiting) and for at most {@link #POLL_LIMIT_NANOS}, so a backlog is
-     * not left to wait for the timer's next tick; returns how many were claimed.
+     * Claims due messages and hands them to the pushers until none is left or for at most
+     * {@link #POLL_LIMIT_NANOS}; returns how many were claimed. The claims run ahead of the pushes: a new batch is
+     * claimed as soon as a batch's worth of pushes has finished while the other {@code gateway.delivery.concurrency}
+     * are still in flight, so no pusher waits for the slowest partner of a batch, and a poll does not wait for the
+     * pushes it started (a partner that hangs until the request timeout holds up one pusher, not the next poll).
+     * At most concurrency + batch size messages are claimed and unfinished; their leases cover the wait.
      */
     public int poll() throws Exception {
         long started = System.nanoTime();
+        int batchSize = settings.batchSize();
         int claimed = 0;
         int batch;
         do {
-            batch = deliverBatch();
+            unfinished().acquire(batchSize);
+            List<ClaimedMessage> due = List.of();
+            try {
+                due = claimDeliverable(batchSize);
+            } finally {
+                unfinished().release(batchSize - due.size());
+            }
+            for (ClaimedMessage message : due) {
+                pushers().execute(() -> {
+                    try {
+                        deliver(message);
+                    } catch (Exception e) {
+                        // Nobody waits for a push: say here what went wrong; the message stays PENDING and is claimed again after its lease.
+                        LOG.error("Outbox message {} to {}: delivery attempt {} failed unexpectedly", message.messageId(),
+                                message.recipient(), message.attempt(), e);
+                    } finally {
+                        unfinished().release();
+                    }
+                });
+            }
+            batch = due.size();
             claimed += batch;
-        } while (batch == settings.batchSize() && System.nanoTime() - started < POLL_LIMIT_NANOS);
+        } while (batch == batchSize && System.nanoTime() - started < POLL_LIMIT_NANOS);
         return claimed;
     }
 
-    private int deliverBatch() throws Exception {
-        List<ClaimedMessage> claimed = transactions.inTransaction(
-                connection -> queue.claimDue(connection, settings.batchSize(), settings.claimLease()));
-        List<Future<?>> running = new ArrayList<>();
-        for (ClaimedMessage message : claimed) {
-            running.add(pushers().submit(() -> {
-                deliver(message);
-                return null;
-            }));
-        }
-        Exception failure = null;
-        for (Future<?> delivery : running) {
-            try {
-                delivery.get();
-            } catch (ExecutionException e) {
-                failure = e.getCause() instanceof Exception cause ? cause : e;
+    /**
+     * Polls, and while the poll limit lasts waits for this instance's next outbox commit whenever nothing is
+     * due, so a message the decision worker has just written goes out at once rather than at the next tick.
+     */
+    public int work() throws Exception {
+        long started = System.nanoTime();
+        int claimed = 0;
+        while (true) {
+            long seen = arrivals.seen();
+            claimed += poll();
+            long left = POLL_LIMIT_NANOS - (System.nanoTime() - started);
+            if (left <= 0 || !arrivals.awaitAfter(seen, Duration.ofNanos(left))) {
+                return claimed;
             }
         }
-        if (failure != null) {
-            throw failure;
+    }
+
+    /**
+     * Claims up to {@code limit} due messages and gives back, untried, those whose partner's circuit another
+     * delivery has opened since (one look per partner and batch, inside the claim's transaction).
+     */
+    private List<ClaimedMessage> claimDeliverable(int limit) throws SQLException {
+        return transactions.inTransaction(connection -> {
+            List<ClaimedMessage> due = queue.claimDue(connection, limit, settings.claimLease());
+            Map<String, Optional<Instant>> openUntil = new HashMap<>();
+            List<ClaimedMessage> deliverable = new ArrayList<>();
+            for (ClaimedMessage message : due) {
+                Optional<Instant> open = openUntil.get(message.recipient());
+                if (open == null) {
+                    open = circuits.openUntil(connection, message.recipient());
+                    openUntil.put(message.recipient(), open);
+                }
+                if (open.isPresent()) {
+                    queue.postpone(connection, message, open.get());
+                } else {
+                    deliverable.add(message);
+                }
+            }
+            return deliverable;
+        });
+    }
+
+    private synchronized Semaphore unfinished() {
+        if (unfinished == null) {
+            unfinished = new Semaphore(settings.concurrency() + settings.batchSize());
         }
-        return claimed.size();
+        return unfinished;
     }
 
     private synchronized ExecutorService pushers() {
@@ -134,6 +190,7 @@ public class DeliveryWorker {
         if (pushers != null) {
             pushers.shutdownNow();
             pushers = null;
+            unfinished = null;
         }
     }
 
@@ -159,14 +216,6 @@ public class DeliveryWorker {
             });
             metrics.offeredForPull(message.recipient(), message.kind());
             LOG.info("Outbox message {} ({}) is in the pull inbox of {}", message.messageId(), message.kind(), message.recipient());
-            return;
-        }
-        Optional<Instant> openUntil = transactions.inTransaction(connection -> circuits.openUntil(connection, message.recipient()));
-        if (openUntil.isPresent()) {
-            transactions.inTransaction(connection -> {
-                queue.postpone(connection, message, openUntil.get());
-                return null;
-            });
             return;
         }
         Instant started = clock.instant();

@@ -10,6 +10,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.jointcall.contracts.v1.CanonicalMessage;
+import org.jointcall.gateway.decision.LedgerArrivals;
 import org.jointcall.gateway.ledger.ExchangeLedger;
 import org.jointcall.gateway.ledger.LedgerEntry;
 import org.jointcall.gateway.ledger.ProposalSubject;
@@ -44,6 +45,9 @@ public class AcceptanceStep implements Processor {
     @Inject
     MessageMetrics metrics;
 
+    @Inject
+    LedgerArrivals arrivals;
+
     @Override
     public void process(Exchange exchange) throws SQLException {
         InboundMessage message = InboundMessage.of(exchange);
@@ -70,6 +74,7 @@ public class AcceptanceStep implements Processor {
         try (Correlation ignored = Correlation.of(Correlation.MESSAGE_ID, canonical.getMessageId()).and(Correlation.AGENCY, agency)
                 .and(Correlation.LEDGER_ID, accepted.ledgerId())) {
             if (accepted.firstTime()) {
+                arrivals.committed();
                 metrics.received(agency, kind);
                 LOG.info("Accepted {} {} from {} as ledger entry {}", kind, canonical.getMessageId(), agency, accepted.ledgerId());
             } else {

@@ -55,6 +55,26 @@ class JointDecisionTest {
     }
 
     @Test
+    void fourApplyingThreadsSettleEveryMessageInOnePollWithTheSameOutcomes() throws Exception {
+        DecisionWorker parallel = LedgerFixture.decisionWorker(new Transactions(database.dataSource()), 4);
+        for (int p = 0; p < 10; p++) {
+            receiveAllPartsUnprocessed("PAR-" + p);
+            for (String agency : AGENCIES) {
+                FundingOutcome outcome = p % 2 == 1 && agency.equals("NSF") ? FundingOutcome.DECLINED : FundingOutcome.APPROVED;
+                ledger.receive(sample(agency, "decision", "PAR-" + p, 5, m -> m.getFundingDecision().setOutcome(outcome)));
+            }
+        }
+
+        assertThat(parallel.poll()).isEqualTo(80);
+
+        assertThat(database.column("SELECT count(*) FROM exchange_ledger WHERE processing_state <> 'APPLIED'")).containsExactly("0");
+        for (int p = 0; p < 10; p++) {
+            assertThat(jointStatus("PAR-" + p)).as("PAR-" + p).isEqualTo(p % 2 == 1 ? "REJECTED" : "APPROVED");
+        }
+        assertThat(outbox("JOINT_OUTCOME_NOTICE")).as("one outcome notice per agency and proposal").hasSize(40);
+    }
+
+    @Test
     void oneDeclineWhileTheOthersStillReviewRejectsAtOnceAndTellsEveryAgency() throws Exception {
         receiveAllParts("QUAD-0002");
         ledger.receive(sample("DFG", "review", "QUAD-0002", 2));

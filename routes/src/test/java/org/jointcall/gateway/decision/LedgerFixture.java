@@ -18,6 +18,7 @@ import org.jointcall.contracts.binding.CanonicalCodec;
 import org.jointcall.contracts.v1.CanonicalMessage;
 import org.jointcall.gateway.call.CallRepository;
 import org.jointcall.gateway.delivery.Outbox;
+import org.jointcall.gateway.delivery.OutboxArrivals;
 import org.jointcall.gateway.demo.SampleMessages;
 import org.jointcall.gateway.it.TestDatabase;
 import org.jointcall.gateway.persistence.SchemaMigration;
@@ -52,9 +53,15 @@ public final class LedgerFixture {
 
     /** A decision worker as the gateway builds it, on {@code transactions}. */
     public static DecisionWorker decisionWorker(Transactions transactions) {
+        return decisionWorker(transactions, 1);
+    }
+
+    /** The same with {@code concurrency} applying threads. */
+    public static DecisionWorker decisionWorker(Transactions transactions, int concurrency) {
         DecisionLedger decisionLedger = new DecisionLedger();
         return new DecisionWorker(transactions, decisionLedger,
-                new DecisionApplier(decisionLedger, new CallRepository(), new ProposalRepository(), new Outbox()), 100);
+                new DecisionApplier(decisionLedger, new CallRepository(), new ProposalRepository(), new Outbox()), 100, concurrency,
+                new LedgerArrivals(), new OutboxArrivals());
     }
 
     /** The sample {@code <agency>-<kind>} re-addressed to {@code jointReference} with {@code sequence}, changed further by {@code change}. */

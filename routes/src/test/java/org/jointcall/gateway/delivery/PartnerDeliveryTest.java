@@ -99,7 +99,7 @@ class PartnerDeliveryTest {
 
     private DeliveryWorker deliveryWorker(int maxAttempts) {
         return new DeliveryWorker(transactions, queue, new PartnerCircuits(), push, directory, settings(maxAttempts),
-                "delivery-test", Clock.systemUTC(), metrics);
+                "delivery-test", Clock.systemUTC(), metrics, new OutboxArrivals());
     }
 
     @Test

@@ -1,0 +1,45 @@
+package org.jointcall.gateway.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+class CommitSignalTest {
+
+    private final CommitSignal signal = new CommitSignal();
+
+    @Test
+    void aCommitWakesAWaitingWorker() throws Exception {
+        long seen = signal.seen();
+        CompletableFuture<Boolean> woken = CompletableFuture.supplyAsync(() -> {
+            try {
+                return signal.awaitAfter(seen, Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(50);
+        assertThat(woken).isNotDone();
+
+        signal.committed();
+
+        assertThat(woken.get(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aCommitBetweenTheLookAndTheWaitIsNotMissed() throws Exception {
+        long seen = signal.seen();
+        signal.committed();
+
+        assertThat(signal.awaitAfter(seen, Duration.ofSeconds(30))).isTrue();
+    }
+
+    @Test
+    void withoutACommitTheWaitEndsWithItsPatience() throws Exception {
+        assertThat(signal.awaitAfter(signal.seen(), Duration.ofMillis(20))).isFalse();
+    }
+}
