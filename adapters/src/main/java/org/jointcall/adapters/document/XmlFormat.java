@@ -23,7 +23,9 @@ import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.ValidatorHandler;
 import org.jointcall.adapters.spi.SourcePosition;
 import org.jointcall.adapters.spi.TranslationException;
+import org.jointcall.contracts.binding.IdlePool;
 import org.jointcall.contracts.binding.SecureXml;
+import org.w3c.dom.DOMImplementation;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xml.sax.InputSource;
@@ -33,7 +35,8 @@ import org.xml.sax.XMLReader;
 
 /**
  * An XML agency format guarded by its XSD. The JAXP factories are not promised to be thread-safe, so the
- * few calls on them are serialised; parsing itself runs in parallel. Parsing is hardened once here for every XML agency: a DOCTYPE
+ * few calls on them are serialised; the parsers, validators and serialisers they make are pooled and reused,
+ * and parsing itself runs in parallel. Parsing is hardened once here for every XML agency: a DOCTYPE
  * is refused outright (no DTD, hence no XXE and no billion laughs), external entities and schemas are
  * never fetched, and validation runs while the document is read so that each error carries the line,
  * column and element path where the parser was.
@@ -43,23 +46,74 @@ public final class XmlFormat implements NativeFormat {
     private static final Pattern DECLARED_ENCODING =
             Pattern.compile("^\\s*<\\?xml[^>]*\\bencoding\\s*=\\s*[\"']([A-Za-z0-9._-]+)[\"']");
 
+    /** Idle parsers and serialisers kept per format: enough for every request thread of a busy gateway. */
+    private static final int POOLED = 64;
+
     private final String agency;
     private final String mediaType;
     private final Schema schema;
     private final SAXParserFactory parsers;
-    private final DocumentBuilderFactory documents;
+    private final DOMImplementation dom;
     private final TransformerFactory transformers;
+    private final IdlePool<ValidatingParser> readers = new IdlePool<>(POOLED, this::newParser);
+    private final IdlePool<Transformer> writers = new IdlePool<>(POOLED, this::newTransformer);
 
     private XmlFormat(String agency, String mediaType, Schema schema) {
         this.agency = agency;
         this.mediaType = mediaType;
         this.schema = schema;
         this.parsers = secureParserFactory();
-        this.documents = DocumentBuilderFactory.newInstance();
-        this.documents.setNamespaceAware(true);
+        DocumentBuilderFactory documents = DocumentBuilderFactory.newInstance();
+        documents.setNamespaceAware(true);
+        try {
+            // Empty documents come from the DOM implementation, which is stateless: no builder (a whole parser) per document.
+            this.dom = documents.newDocumentBuilder().getDOMImplementation();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK has no DOM implementation", e);
+        }
         this.transformers = TransformerFactory.newInstance();
         this.transformers.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         this.transformers.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
+    }
+
+    /** A hardened SAX parser feeding the XSD validator; reused one parse at a time, as building it is costly. */
+    private record ValidatingParser(XMLReader reader, ValidatorHandler validator) {
+
+        /** Lets go of the document just built, so an idle parser holds no message. */
+        void release() {
+            validator.setContentHandler(null);
+            validator.setErrorHandler(null);
+            reader.setErrorHandler(null);
+        }
+    }
+
+    private ValidatingParser newParser() {
+        try (SecureXml.JdkLookups ignored = SecureXml.jdkLookups()) {
+            XMLReader reader;
+            synchronized (parsers) {
+                reader = parsers.newSAXParser().getXMLReader();
+            }
+            ValidatorHandler validator = schema.newValidatorHandler();
+            reader.setContentHandler(validator);
+            return new ValidatingParser(reader, validator);
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IllegalStateException("the JDK XML parser refused the hardening features", e);
+        }
+    }
+
+    private Transformer newTransformer() {
+        try {
+            Transformer transformer;
+            synchronized (transformers) {
+                transformer = transformers.newTransformer();
+            }
+            transformer.setOutputProperty(OutputKeys.ENCODING, StandardCharsets.UTF_8.name());
+            transformer.setOutputProperty(OutputKeys.INDENT, "yes");
+            transformer.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
+            return transformer;
+        } catch (TransformerException e) {
+            throw new IllegalStateException("the JDK cannot serialise XML", e);
+        }
     }
 
     public static XmlFormat withSchema(String agency, String mediaType, Class<?> anchor, String xsdResource) {
@@ -113,23 +167,24 @@ public final class XmlFormat implements NativeFormat {
         }
         Document document = newDomDocument();
         PositionalDomBuilder builder = new PositionalDomBuilder(document);
+        // Parser and validator start afresh with each document, so one that met an error is given back too.
         try (SecureXml.JdkLookups ignored = SecureXml.jdkLookups()) {
-            XMLReader reader;
-            synchronized (parsers) {
-                reader = parsers.newSAXParser().getXMLReader();
+            ValidatingParser parser = readers.take();
+            parser.validator().setContentHandler(builder);
+            parser.validator().setErrorHandler(builder.failingOnError());
+            parser.reader().setErrorHandler(builder.failingOnError());
+            try {
+                parser.reader().parse(new InputSource(new ByteArrayInputStream(bytes)));
+            } finally {
+                parser.release();
+                readers.giveBack(parser);
             }
-            ValidatorHandler validator = schema.newValidatorHandler();
-            validator.setContentHandler(builder);
-            validator.setErrorHandler(builder.failingOnError());
-            reader.setContentHandler(validator);
-            reader.setErrorHandler(builder.failingOnError());
-            reader.parse(new InputSource(new ByteArrayInputStream(bytes)));
         } catch (SAXParseException e) {
             String field = String.valueOf(e.getMessage()).contains("DOCTYPE") ? "DOCTYPE"
                     : builder.currentPath().isEmpty() ? "document" : builder.currentPath();
             throw new TranslationException(agency, field, SourcePosition.lineColumn(Math.max(e.getLineNumber(), 1), e.getColumnNumber()),
                     describe(e), e);
-        } catch (SAXException | ParserConfigurationException | IOException e) {
+        } catch (SAXException | IOException e) {
             throw new TranslationException(agency, "document", SourcePosition.lineColumn(1, 1), "unreadable XML: " + e.getMessage(), e);
         }
         Element root = document.getDocumentElement();
@@ -148,13 +203,7 @@ public final class XmlFormat implements NativeFormat {
     }
 
     private Document newDomDocument() {
-        try {
-            synchronized (documents) {
-                return documents.newDocumentBuilder().newDocument();
-            }
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK has no DOM implementation", e);
-        }
+        return dom.createDocument(null, null, null);
     }
 
     @Override
@@ -169,15 +218,10 @@ public final class XmlFormat implements NativeFormat {
     public byte[] serialize(NativeNode document) {
         Element root = ((XmlNativeNode) document).element();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Transformer transformer = writers.take();
         try {
-            Transformer transformer;
-            synchronized (transformers) {
-                transformer = transformers.newTransformer();
-            }
-            transformer.setOutputProperty(OutputKeys.ENCODING, StandardCharsets.UTF_8.name());
-            transformer.setOutputProperty(OutputKeys.INDENT, "yes");
-            transformer.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
             transformer.transform(new DOMSource(root.getOwnerDocument()), new StreamResult(out));
+            writers.giveBack(transformer);
         } catch (TransformerException e) {
             throw new IllegalStateException("a DOM built by the adapter always serialises", e);
         }

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.jointcall.adapters.spi.AgencyAdapter;
 import org.jointcall.adapters.spi.SourcePosition;
 import org.jointcall.adapters.spi.TranslationException;
+import org.jointcall.contracts.v1.MessageKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -71,6 +72,27 @@ class MalformedInputTest {
         assertThat(rejected.field()).isEqualTo(c.field());
         assertThat(rejected.position()).isEqualTo(c.position());
         assertThat(rejected.problem()).contains(c.words());
+    }
+
+    /** Adapters reuse their parsers and validators: a refused message must leave nothing behind for the next one. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jointcall.adapters.conformance.Samples#adapters")
+    void eachRefusalLeavesTheAdapterReadingAValidMessageAsBefore(AgencyAdapter adapter) throws IOException {
+        byte[] valid = new Sample(adapter, MessageKind.PROPOSAL_PART,
+                Samples.directory(adapter) + Samples.FILES.get(MessageKind.PROPOSAL_PART) + Samples.extension(adapter)).bytes();
+        byte[] expected = adapter.toCanonical(valid).canonicalXml();
+        List<Path> corpus;
+        try (Stream<Path> files = Files.list(corpus(adapter))) {
+            corpus = files.filter(f -> !f.getFileName().toString().equals("expected.tsv")).sorted().toList();
+        }
+        for (Path file : corpus) {
+            byte[] bad = Files.readAllBytes(file);
+            TranslationException first = catchThrowableOfType(TranslationException.class, () -> adapter.toCanonical(bad));
+
+            assertThat(adapter.toCanonical(valid).canonicalXml()).as("valid message after %s", file.getFileName()).isEqualTo(expected);
+            TranslationException again = catchThrowableOfType(TranslationException.class, () -> adapter.toCanonical(bad));
+            assertThat(again.getMessage()).as("%s refused again", file.getFileName()).isEqualTo(first.getMessage());
+        }
     }
 
     @Test

@@ -53,8 +53,9 @@ import org.xml.sax.XMLReader;
  * writing the other loses nothing.
  *
  * <p>XML is parsed with DTDs refused and nothing external ever fetched (see {@link SecureXml}).
- * One instance is meant to be shared: it is thread-safe, and the JAXB context, schema and JSON
- * mapper are built once in the constructor.
+ * One instance is meant to be shared: it is thread-safe, the JAXB context, schema and JSON mapper are
+ * built once in the constructor, and the parsers, validators and JAXB marshallers built from them are
+ * pooled and reused, one call at a time.
  */
 public final class CanonicalCodec {
 
@@ -213,7 +214,7 @@ public final class CanonicalCodec {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             marshaller.marshal(element, out);
-            marshallers.giveBack(marshaller);
+            marshallers.giveBack(marshaller); // not after a failure: what state it is left in is unknown
             return out.toByteArray();
         } catch (JAXBException e) {
             throw new IllegalStateException("cannot write " + element.getName().getLocalPart() + " as XML", e);
