@@ -1,12 +1,12 @@
 package org.jointcall.signature;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
 
+import org.jointcall.signature.algorithm.PerThreadRandom;
 import org.jointcall.signature.base.MessageSignature;
 import org.jointcall.signature.base.MessageSignatures;
 import org.jointcall.signature.base.SignatureBase;
@@ -26,7 +26,8 @@ import org.jointcall.signature.structured.KnownFieldTypes;
  *
  * <p>The signer computes {@code Content-Digest} itself rather than trusting one already on the
  * message: the digest it signs is then always the digest of the body it was given. Times come from
- * the injected clock, nonces from {@link SecureRandom} (128 bits, base64url).
+ * the injected clock, nonces from a {@link java.security.SecureRandom} of the thread's (128 bits, base64url;
+ * see {@link PerThreadRandom}).
  */
 public final class MessageSigner {
 
@@ -36,7 +37,6 @@ public final class MessageSigner {
     private final Clock clock;
     private final Duration requestLifetime;
     private final DigestAlgorithm digestAlgorithm;
-    private final SecureRandom random = new SecureRandom();
 
     /** A signer with the profile's request lifetime and SHA-512 content digests. */
     public MessageSigner(SigningIdentity identity, Clock clock) {
@@ -135,7 +135,7 @@ public final class MessageSigner {
 
     private String newNonce() {
         byte[] bytes = new byte[NONCE_BYTES];
-        random.nextBytes(bytes);
+        PerThreadRandom.current().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 

@@ -183,7 +183,9 @@ public enum SignatureAlgorithm {
     /** The raw signature of {@code data}; {@code key} has been checked by {@link SigningKey}. */
     public byte[] sign(CipherParameters key, byte[] data, SecureRandom random) {
         Signer signer = newSigner();
-        signer.init(true, this == RSA_PSS_SHA512 ? new ParametersWithRandom(key, random) : key);
+        // ECDSA draws its nonce k and Bouncy Castle's blinding from the random given; without one it would use a
+        // process-wide generator (see PerThreadRandom). Ed25519 and HMAC are deterministic and take none.
+        signer.init(true, this == RSA_PSS_SHA512 || this == ECDSA_P256_SHA256 ? new ParametersWithRandom(key, random) : key);
         signer.update(data, 0, data.length);
         try {
             return signer.generateSignature();

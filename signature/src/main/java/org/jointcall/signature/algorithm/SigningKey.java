@@ -1,6 +1,5 @@
 package org.jointcall.signature.algorithm;
 
-import java.security.SecureRandom;
 import java.util.Objects;
 
 import org.bouncycastle.crypto.CipherParameters;
@@ -20,7 +19,6 @@ public final class SigningKey {
 
     private final SignatureAlgorithm algorithm;
     private final CipherParameters key;
-    private final SecureRandom random;
 
     private SigningKey(SignatureAlgorithm algorithm, CipherParameters key) {
         this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
@@ -33,7 +31,6 @@ public final class SigningKey {
             throw new IllegalArgumentException(problem);
         }
         this.key = key;
-        this.random = new SecureRandom();
     }
 
     /** A private key for {@code algorithm} (for {@code hmac-sha256}: a {@link KeyParameter}). */
@@ -57,7 +54,7 @@ public final class SigningKey {
 
     /** The signature of {@code data}. */
     public byte[] sign(byte[] data) {
-        return algorithm.sign(key, data, random);
+        return algorithm.sign(key, data, PerThreadRandom.current());
     }
 
     /** The key that verifies this key's signatures. */
