@@ -180,9 +180,6 @@ public class DecisionApplier {
 
     /** Serialises the work on one joint proposal across instances until this transaction ends. */
     static void lockProposal(Connection connection, String callId, String jointReference) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
-            statement.setString(1, callId + "\n" + jointReference);
-            statement.execute();
-        }
+        ProposalLock.lock(connection, callId, jointReference);
     }
 }

@@ -6,8 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,12 +22,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class DecisionLedger {
 
+    private static final String CANDIDATES = """
+            SELECT ledger_id, call_id, joint_reference FROM exchange_ledger
+             WHERE processing_state = 'RECEIVED'
+             ORDER BY ledger_id LIMIT ?
+            """;
     private static final String CLAIM = """
             SELECT ledger_id, agency, canonical_xml FROM exchange_ledger
-             WHERE processing_state = 'RECEIVED'
-             ORDER BY ledger_id LIMIT 1
+             WHERE ledger_id = ? AND processing_state = 'RECEIVED'
                FOR UPDATE SKIP LOCKED
             """;
+    /** How far down the queue a claim looks for a proposal nobody is working on. */
+    private static final int CANDIDATES_LOOKED_AT = 64;
     private static final String SETTLE = """
             UPDATE exchange_ledger SET processing_state = ?, processing_detail = ?, processed_at = now()
              WHERE ledger_id = ?
@@ -44,15 +52,55 @@ public class DecisionLedger {
              ORDER BY ledger_id
             """;
 
-    /** The oldest received message no other transaction is working on, locked until the caller's transaction ends. */
+    /**
+     * The oldest received message of a joint proposal no other transaction is working on, with that proposal's
+     * lock ({@link ProposalLock}) and the row locked until the caller's transaction ends. Skipping the proposals
+     * others hold lets several threads and instances apply different proposals at once: partners send a
+     * proposal's messages in bursts, and claiming simply the oldest rows had every thread queue on one proposal.
+     * A proposal's own messages still go one at a time, oldest first.
+     */
     public Optional<LedgerEntry> claimNext(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(CLAIM);
-             ResultSet row = statement.executeQuery()) {
-            if (!row.next()) {
-                return Optional.empty();
+        List<Candidate> candidates = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(CANDIDATES)) {
+            statement.setInt(1, CANDIDATES_LOOKED_AT);
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    candidates.add(new Candidate(row.getLong(1), row.getString(2), row.getString(3)));
+                }
             }
-            return Optional.of(new LedgerEntry(row.getLong("ledger_id"), row.getString("agency"), row.getBytes("canonical_xml")));
         }
+        Set<String> busy = new HashSet<>();
+        for (Candidate candidate : candidates) {
+            String proposal = candidate.callId() + "\n" + candidate.jointReference();
+            if (busy.contains(proposal)) {
+                continue;
+            }
+            // A lock taken for a row that is gone by then is held until this transaction ends: harmless, brief.
+            if (!ProposalLock.tryLock(connection, candidate.callId(), candidate.jointReference())) {
+                busy.add(proposal);
+                continue;
+            }
+            Optional<LedgerEntry> claimed = claim(connection, candidate.ledgerId());
+            if (claimed.isPresent()) {
+                return claimed;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<LedgerEntry> claim(Connection connection, long ledgerId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(CLAIM)) {
+            statement.setLong(1, ledgerId);
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new LedgerEntry(row.getLong("ledger_id"), row.getString("agency"), row.getBytes("canonical_xml")));
+            }
+        }
+    }
+
+    private record Candidate(long ledgerId, String callId, String jointReference) {
     }
 
     public void settle(Connection connection, long ledgerId, Settlement settlement) throws SQLException {
