@@ -37,7 +37,7 @@ public class DatabaseSettings {
             @ConfigProperty(name = "gateway.db.password") Optional<String> password,
             @ConfigProperty(name = "gateway.db.embedded.dir", defaultValue = "data/postgres") String embeddedDirectory,
             @ConfigProperty(name = "gateway.db.embedded.port", defaultValue = "0") int embeddedPort,
-            @ConfigProperty(name = "gateway.db.pool.size", defaultValue = "10") int poolSize) {
+            @ConfigProperty(name = "gateway.db.pool.size", defaultValue = "20") int poolSize) {
         this.url = url.map(String::trim).filter(value -> !value.isEmpty());
         this.user = user;
         this.password = password;
