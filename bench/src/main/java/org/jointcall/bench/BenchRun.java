@@ -21,8 +21,8 @@ import org.jointcall.gateway.it.JointCallGateway;
  * Runs every benchmark once and prints the report, also written to {@code bench.report}
  * ({@code bench/target/report.md}). Settings, as system properties ({@code bench/run -Dname=value} passes none:
  * set {@code BENCH_OPTS}): {@code bench.rates} (partner messages per second, one step each; default
- * {@code 100,200,300,500}), {@code bench.step-seconds} (20), {@code bench.warmup-rate} (100),
- * {@code bench.warmup-seconds} (15), {@code bench.senders} (concurrent partner connections, 64),
+ * {@code 25,50,100,200}), {@code bench.step-seconds} (20), {@code bench.warmup-rate} (50),
+ * {@code bench.warmup-seconds} (60: the JIT of a Payara application is still busy for minutes), {@code bench.senders} (concurrent partner connections, 64),
  * {@code bench.fault-rate} (40), {@code bench.faults} (true: run the fault scenarios).
  */
 public final class BenchRun {
@@ -44,11 +44,11 @@ public final class BenchRun {
     }
 
     private static void run() throws Exception {
-        List<Integer> rates = Arrays.stream(System.getProperty("bench.rates", "100,200,300,500").split(","))
+        List<Integer> rates = Arrays.stream(System.getProperty("bench.rates", "25,50,100,200").split(","))
                 .map(String::trim).map(Integer::parseInt).toList();
         Duration step = Duration.ofSeconds(Long.getLong("bench.step-seconds", 20));
-        double warmupRate = Double.parseDouble(System.getProperty("bench.warmup-rate", "100"));
-        Duration warmup = Duration.ofSeconds(Long.getLong("bench.warmup-seconds", 15));
+        double warmupRate = Double.parseDouble(System.getProperty("bench.warmup-rate", "50"));
+        Duration warmup = Duration.ofSeconds(Long.getLong("bench.warmup-seconds", 60));
         int senders = Integer.getInteger("bench.senders", 64);
         double faultRate = Double.parseDouble(System.getProperty("bench.fault-rate", "40"));
         Path work = Files.createDirectories(Path.of(System.getProperty("gateway.it-logs"))).resolve("run-" + System.currentTimeMillis());
@@ -123,12 +123,15 @@ public final class BenchRun {
                     format(s.deliveriesPerSecond()), s.answerMillis().at(50) + " / " + s.answerMillis().at(99),
                     s.endToEndMillis().at(50) + " / " + s.endToEndMillis().at(99) + " / " + s.endToEndMillis().max(),
                     Integer.toString(s.undelivered()), format(s.drain().toMillis() / 1000.0), s.peakRssMiB() + " / " + s.heapUsedMiB(),
-                    s.keptUp() ? "yes" : "no"));
+                    s.cpuPerMessage(), s.keptUp() ? "yes" : "no"));
         }
         report.table(List.of("offered msg/s", "accepted", "end-to-end msg/s", "deliveries/s", "202 p50/p99 ms",
-                "end-to-end p50/p99/max ms", "undelivered", "backlog drain s", "peak RSS / heap used MiB", "kept up"), rows);
+                "end-to-end p50/p99/max ms", "undelivered", "backlog drain s", "peak RSS / heap used MiB",
+                "CPU ms per message: gateway / PostgreSQL / load + partners", "kept up"), rows);
         report.line("").line("Kept up = every message accepted and delivered, p99 < 200 ms, backlog cleared within 1 s of the load's end."
-                + " Partner deliveries are consolidated records and outcome notices (about 4 per partner message).");
+                + " Partner deliveries are consolidated records and outcome notices (about 4 per partner message). CPU per"
+                + " message = CPU time of each process (from /proc) from the start of the load to the end of the drain, divided by"
+                + " the messages accepted; 2 cores give 2,000 CPU ms per second in all.");
         report.line("Highest offered rate kept up: " + steps.stream().filter(ThroughputBenchmark.Step::keptUp)
                 .mapToInt(ThroughputBenchmark.Step::rate).max().stream().mapToObj(rate -> rate + " msg/s").findFirst().orElse("none")
                 + " (target: 500 msg/s with p99 < 200 ms, issue #5).");

@@ -1,8 +1,10 @@
 package org.jointcall.bench;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jointcall.bench.load.JointCallTraffic;
@@ -53,11 +55,14 @@ public final class ThroughputBenchmark {
         }, "rss-sampler");
         sampler.setDaemon(true);
         sampler.start();
+        int postgresPort = URI.create(setup.database.url().substring("jdbc:".length())).getPort();
+        ProcessCpu.Sample cpuBefore = ProcessCpu.sample(pid, postgresPort);
         long started = System.currentTimeMillis();
         List<OpenLoad.Sent> sent = load.run(traffic, rate, duration, n -> setup.gateway());
         long loadEnded = System.currentTimeMillis();
         long heap = ProcessMemory.heapUsedMiB(pid);
         Duration drain = drain();
+        ProcessCpu.Sample cpu = ProcessCpu.sample(pid, postgresPort).minus(cpuBefore);
         sampler.interrupt();
 
         Owed owed = Owed.read(setup.database, traffic.referencePrefix());
@@ -87,7 +92,7 @@ public final class ThroughputBenchmark {
         return new Step(rate, duration, sent.size(), accepted, new Percentiles(answers),
                 new Percentiles(endToEnd.stream().mapToLong(Long::longValue).toArray()), undelivered,
                 DeliveryCount.of(sent, owed, arrivals), (lastArrival - started) / 1000.0, (loadEnded - started) / 1000.0,
-                peakRss.get(), heap, drain);
+                peakRss.get(), heap, drain, cpu);
     }
 
     /** Waits until the gateway has applied and delivered everything; returns how long that took. */
@@ -103,10 +108,18 @@ public final class ThroughputBenchmark {
      * @param undelivered accepted messages not applied or not fully delivered by the end of the drain
      * @param deliveredWithinSeconds from the start of the load to the last partner acceptance
      * @param loadSeconds how long sending took (longer than planned if the senders could not keep up)
+     * @param cpu CPU time used from the start of the load to the end of the drain, by party
      */
     public record Step(int rate, Duration duration, int sent, int accepted, Percentiles answerMillis, Percentiles endToEndMillis,
             int undelivered, DeliveryCount count, double deliveredWithinSeconds, double loadSeconds, long peakRssMiB,
-            long heapUsedMiB, Duration drain) {
+            long heapUsedMiB, Duration drain, ProcessCpu.Sample cpu) {
+
+        /** "gateway / PostgreSQL / load and partners" CPU milliseconds per accepted message. */
+        public String cpuPerMessage() {
+            double messages = Math.max(1, accepted);
+            return String.format(Locale.ROOT, "%.1f / %.1f / %.1f", cpu.gatewayMillis() / messages,
+                    cpu.postgresMillis() / messages, cpu.loadMillis() / messages);
+        }
 
         /** Partner messages accepted and fully delivered per second, over the time it took to deliver them all. */
         public double endToEndPerSecond() {

@@ -1,0 +1,65 @@
+package org.jointcall.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * CPU time used so far by the processes sharing the machine in a benchmark, from {@code /proc/<pid>/stat}: the
+ * gateway's JVM, the embedded PostgreSQL (its postmaster, the backends still running and those that have ended),
+ * and this JVM (the load generator and the partner simulators). Differences of two samples over a step, divided by
+ * the messages of the step, say where a message's CPU goes.
+ */
+public final class ProcessCpu {
+
+    /** Linux reports process times in clock ticks of USER_HZ, 100 per second on every common architecture. */
+    private static final long MILLIS_PER_TICK = 10;
+
+    private ProcessCpu() {
+    }
+
+    /** CPU milliseconds so far, per party. */
+    public record Sample(long gatewayMillis, long postgresMillis, long loadMillis) {
+
+        public Sample minus(Sample earlier) {
+            return new Sample(gatewayMillis - earlier.gatewayMillis, postgresMillis - earlier.postgresMillis,
+                    loadMillis - earlier.loadMillis);
+        }
+    }
+
+    /** @param postgresPort the port of the gateway's PostgreSQL, which tells its postmaster from any other */
+    public static Sample sample(long gatewayPid, int postgresPort) {
+        return new Sample(millis(gatewayPid, false), postgresMillis(postgresPort), millis(ProcessHandle.current().pid(), false));
+    }
+
+    /** The postmaster listening on {@code port} with its ended children, plus its running children; 0 without one. */
+    private static long postgresMillis(int port) {
+        Optional<ProcessHandle> postmaster = ProcessHandle.allProcesses()
+                .filter(process -> process.info().command().map(command -> command.endsWith("/postgres")).orElse(false))
+                .filter(process -> process.info().arguments().map(arguments -> String.join(" ", arguments).contains("-p " + port + " "))
+                        .orElse(false))
+                .findFirst();
+        if (postmaster.isEmpty()) {
+            return 0;
+        }
+        return millis(postmaster.get().pid(), true)
+                + postmaster.get().children().mapToLong(backend -> millis(backend.pid(), false)).sum();
+    }
+
+    /** utime + stime (+ cutime + cstime: children already waited for), or 0 if the process is gone. */
+    private static long millis(long pid, boolean withEndedChildren) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // Fields after the command name, which is in parentheses and may itself contain spaces.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            if (withEndedChildren) {
+                ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+            }
+            return ticks * MILLIS_PER_TICK;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+}
