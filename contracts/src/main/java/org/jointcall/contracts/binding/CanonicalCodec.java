@@ -16,6 +16,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBElement;
 import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.MarshalException;
 import jakarta.xml.bind.Marshaller;
 import jakarta.xml.bind.Unmarshaller;
 import jakarta.xml.bind.UnmarshallerHandler;
@@ -74,6 +75,7 @@ public final class CanonicalCodec {
     private final CanonicalContentRules rules;
     private final IdlePool<ValidatingReader> readers = new IdlePool<>(POOLED, ValidatingReader::new);
     private final IdlePool<Marshaller> marshallers = new IdlePool<>(POOLED, this::newMarshaller);
+    private final IdlePool<SchemaCheck> schemaChecks = new IdlePool<>(POOLED, SchemaCheck::new);
 
     /** A codec checking the proposal-id formats of the agencies known out of the box. */
     public CanonicalCodec() {
@@ -126,9 +128,7 @@ public final class CanonicalCodec {
     /** @throws InvalidMessageException if the message breaks the contract (problems located in the produced XML) */
     public byte[] toXml(CanonicalMessage message) {
         Objects.requireNonNull(message, "message");
-        byte[] xml = marshal(ELEMENTS.createMessage(message), Source.PRODUCED_XML.description);
-        read(xml, CanonicalMessage.class, Source.PRODUCED_XML);
-        return xml;
+        return write(ELEMENTS.createMessage(message), Source.PRODUCED_XML);
     }
 
     /** @throws InvalidMessageException naming line, column, field and reason of each problem */
@@ -139,7 +139,7 @@ public final class CanonicalCodec {
     /** @throws InvalidMessageException if the message breaks the contract */
     public byte[] toJson(CanonicalMessage message) {
         Objects.requireNonNull(message, "message");
-        read(marshal(ELEMENTS.createMessage(message), Source.JSON_OBJECT.description), CanonicalMessage.class, Source.JSON_OBJECT);
+        write(ELEMENTS.createMessage(message), Source.JSON_OBJECT);
         return writeJson(message);
     }
 
@@ -195,9 +195,7 @@ public final class CanonicalCodec {
     /** A call definition as XML (call definitions are configured and shared as documents). */
     public byte[] callToXml(JointCall call) {
         Objects.requireNonNull(call, "call");
-        byte[] xml = marshal(ELEMENTS.createJointCall(call), Source.PRODUCED_XML.description);
-        read(xml, JointCall.class, Source.PRODUCED_XML);
-        return xml;
+        return write(ELEMENTS.createJointCall(call), Source.PRODUCED_XML);
     }
 
     /** @throws InvalidMessageException naming line, column, field and reason of each problem */
@@ -205,11 +203,57 @@ public final class CanonicalCodec {
         return read(Objects.requireNonNull(xml, "xml"), JointCall.class, Source.XML);
     }
 
+    /**
+     * Writes {@code element} as XML without reading it back: the schema checks the object's own SAX events, the
+     * content rules the object itself. Parsing, validating and unmarshalling the bytes just written took four
+     * times as much CPU, and the decision step's fan-out writes every record and notice through here. Those
+     * checks only say yes or no (the schema stops at its first problem and knows no line or column), so the XML
+     * of a message they refuse is read back as before, which names every problem in the produced XML and stays
+     * the authority on what is refused.
+     *
+     * @throws InvalidMessageException naming field and reason of each problem (line and column in the produced XML)
+     */
+    private byte[] write(JAXBElement<?> element, Source source) {
+        List<MessageProblem> unwritable = XmlTextCheck.problems(element.getValue());
+        if (!unwritable.isEmpty()) {
+            throw new InvalidMessageException(source.description, unwritable);
+        }
+        byte[] xml = marshalUnchecked(element);
+        if (!schemaAccepts(element) || !violations(element.getValue()).isEmpty()) {
+            read(xml, element.getDeclaredType(), source);
+        }
+        return xml;
+    }
+
+    /** Whether the schema accepts {@code element}, told by marshalling it straight into a pooled validator. */
+    private boolean schemaAccepts(JAXBElement<?> element) {
+        try (SecureXml.JdkLookups ignored = SecureXml.jdkLookups()) {
+            SchemaCheck check = schemaChecks.take();
+            check.marshaller.marshal(element, check.validator);
+            schemaChecks.giveBack(check); // not after a refusal: it stopped half way through a document
+            return true;
+        } catch (MarshalException e) {
+            return false;
+        } catch (JAXBException e) {
+            throw new IllegalStateException("cannot write " + element.getName().getLocalPart() + " as XML", e);
+        }
+    }
+
+    private List<ContractViolation> violations(Object message) {
+        return message instanceof CanonicalMessage
+                ? rules.check((CanonicalMessage) message)
+                : rules.check((JointCall) message);
+    }
+
     private byte[] marshal(JAXBElement<?> element, String what) {
         List<MessageProblem> unwritable = XmlTextCheck.problems(element.getValue());
         if (!unwritable.isEmpty()) {
             throw new InvalidMessageException(what, unwritable);
         }
+        return marshalUnchecked(element);
+    }
+
+    private byte[] marshalUnchecked(JAXBElement<?> element) {
         Marshaller marshaller = marshallers.take();
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -229,6 +273,40 @@ public final class CanonicalCodec {
             return marshaller;
         } catch (JAXBException e) {
             throw new IllegalStateException("cannot set up the XML writer", e);
+        }
+    }
+
+    /**
+     * A marshaller writing SAX events into a schema validator that throws at the first error: a yes-or-no check
+     * of a message about to be written, whose problems {@link #write} then finds, located, by reading it.
+     */
+    private final class SchemaCheck implements ErrorHandler {
+        final Marshaller marshaller;
+        final ValidatorHandler validator;
+
+        SchemaCheck() {
+            try {
+                marshaller = context.createMarshaller();
+                validator = schema.newValidatorHandler();
+                validator.setErrorHandler(this);
+            } catch (JAXBException e) {
+                throw new IllegalStateException("cannot set up the XML schema check", e);
+            }
+        }
+
+        @Override
+        public void warning(SAXParseException exception) {
+            // warnings do not make a message invalid
+        }
+
+        @Override
+        public void error(SAXParseException exception) throws SAXException {
+            throw exception;
+        }
+
+        @Override
+        public void fatalError(SAXParseException exception) throws SAXException {
+            throw exception;
         }
     }
 
@@ -257,10 +335,7 @@ public final class CanonicalCodec {
             throw problems.failure();
         }
         T typed = type.cast(value);
-        List<ContractViolation> violations = typed instanceof CanonicalMessage
-                ? rules.check((CanonicalMessage) typed)
-                : rules.check((JointCall) typed);
-        for (ContractViolation violation : violations) {
+        for (ContractViolation violation : violations(typed)) {
             problems.addAt(violation.field(), violation.reason());
         }
         problems.throwIfAny();

@@ -3,6 +3,7 @@ package org.jointcall.contracts.binding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,13 +12,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jointcall.contracts.v1.CanonicalMessage;
+import org.jointcall.contracts.v1.MessageKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The codec reuses its parsers, validators and binders from read to read. A read that failed, at whatever
- * stage, must leave nothing behind for the next one; and the shortcuts that skip a second validated pass
+ * The codec reuses its parsers, validators and binders from read to read, and its checking marshallers from
+ * write to write. A read or write that failed, at whatever stage, must leave nothing behind for the next one;
+ * and the shortcuts that skip a second validated pass
  * ({@link CanonicalCodec#fromJsonAsXml}, {@link CanonicalCodec#xmlToJson}) must give exactly what the
  * two-pass calls give.
  */
@@ -125,5 +128,45 @@ class CanonicalCodecReuseTest {
                 () -> REFERENCE.xmlToJson(bad.getBytes(StandardCharsets.UTF_8)));
 
         assertThat(refused.problems()).isEqualTo(problemsOf(REFERENCE, bad));
+    }
+
+    /** Messages {@code toXml} must refuse: one the schema stops while it is written, one only the content rules catch. */
+    static List<CanonicalMessage> badMessages() {
+        CanonicalMessage negativeAmount = CanonicalSamples.ukriPartialDecision();
+        negativeAmount.getFundingDecision().getAmount().setValue(new BigDecimal("-1.00"));
+        CanonicalMessage missingTitle = CanonicalSamples.jointProposalRecord();
+        missingTitle.getJointProposalRecord().setTitle(null);
+        CanonicalMessage wrongBody = CanonicalSamples.jstProposalPart();
+        wrongBody.setKind(MessageKind.FUNDING_DECISION);
+        CanonicalMessage unshareableReview = CanonicalSamples.jointProposalRecord();
+        unshareableReview.getJointProposalRecord().getTracks().get(1).getReviews().get(0).setShareable(false);
+        return List.of(negativeAmount, missingTitle, wrongBody, unshareableReview);
+    }
+
+    @ParameterizedTest
+    @MethodSource("badMessages")
+    void aRefusedWriteLeavesNothingBehindForTheNextWriteOnTheSameThread(CanonicalMessage bad) {
+        CanonicalCodec codec = new CanonicalCodec();
+        List<MessageProblem> first = catchThrowableOfType(InvalidMessageException.class, () -> codec.toXml(bad)).problems();
+
+        byte[] good = codec.toXml(CanonicalSamples.jointProposalRecord());
+        List<MessageProblem> again = catchThrowableOfType(InvalidMessageException.class, () -> codec.toXml(bad)).problems();
+        byte[] goodAgain = codec.toXml(CanonicalSamples.jointProposalRecord());
+
+        assertThat(good).isEqualTo(REFERENCE.toXml(CanonicalSamples.jointProposalRecord()));
+        assertThat(goodAgain).isEqualTo(good);
+        assertThat(codec.fromXml(good)).isEqualTo(CanonicalSamples.jointProposalRecord());
+        assertThat(again).isEqualTo(first);
+        assertThat(first).isNotEmpty().allSatisfy(problem -> assertThat(problem.line()).isPositive());
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void writingWhileValidatingGivesTheBytesOfAPlainWrite(CanonicalMessage sample) {
+        byte[] xml = REFERENCE.toXml(sample);
+
+        assertThat(REFERENCE.fromXml(xml)).isEqualTo(sample);
+        assertThat(REFERENCE.toXml(REFERENCE.fromXml(xml))).isEqualTo(xml);
+        assertThat(REFERENCE.fromJsonAsXml(REFERENCE.toJson(sample)).xml()).isEqualTo(xml);
     }
 }
