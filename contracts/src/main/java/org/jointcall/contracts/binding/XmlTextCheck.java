@@ -28,35 +28,60 @@ final class XmlTextCheck {
         return problems;
     }
 
-    private static void walk(Object node, String path, List<MessageProblem> problems) {
-        for (Class<?> type = node.getClass(); type.getPackage() == GENERATED; type = type.getSuperclass()) {
-            for (Field field : type.getDeclaredFields()) {
-                if (Modifier.isStatic(field.getModifiers())) {
-                    continue;
-                }
-                String name = path.isEmpty() ? nameOf(field) : path + "." + nameOf(field);
-                Object value = read(field, node);
-                if (value instanceof List) {
-                    List<?> items = (List<?>) value;
-                    for (int i = 0; i < items.size(); i++) {
-                        visit(items.get(i), name + "[" + i + "]", problems);
+    /**
+     * Every message written passes here, so each generated class's fields are looked up once and a field's
+     * path is only spelled out when the walk goes into it or reports it.
+     */
+    private static final ClassValue<List<NamedField>> FIELDS = new ClassValue<>() {
+        @Override
+        protected List<NamedField> computeValue(Class<?> type) {
+            List<NamedField> fields = new ArrayList<>();
+            for (Class<?> c = type; c.getPackage() == GENERATED; c = c.getSuperclass()) {
+                for (Field field : c.getDeclaredFields()) {
+                    if (!Modifier.isStatic(field.getModifiers())) {
+                        field.setAccessible(true);
+                        fields.add(new NamedField(field, nameOf(field)));
                     }
-                } else {
-                    visit(value, name, problems);
                 }
+            }
+            return List.copyOf(fields);
+        }
+    };
+
+    private record NamedField(Field field, String name) {
+        String pathFrom(String parent) {
+            return parent.isEmpty() ? name : parent + "." + name;
+        }
+    }
+
+    private static void walk(Object node, String path, List<MessageProblem> problems) {
+        for (NamedField named : FIELDS.get(node.getClass())) {
+            Object value = read(named.field(), node);
+            if (value instanceof List) {
+                List<?> items = (List<?>) value;
+                for (int i = 0; i < items.size(); i++) {
+                    visit(items.get(i), named, path, i, problems);
+                }
+            } else {
+                visit(value, named, path, -1, problems);
             }
         }
     }
 
-    private static void visit(Object value, String path, List<MessageProblem> problems) {
+    /** {@code index} is the item's place in a repeated field, or -1 for a single value. */
+    private static void visit(Object value, NamedField named, String parent, int index, List<MessageProblem> problems) {
         if (value instanceof String) {
             String reason = reasonIfUnwritable((String) value);
             if (reason != null) {
-                problems.add(new MessageProblem(path, reason, 0, 0));
+                problems.add(new MessageProblem(pathOf(named, parent, index), reason, 0, 0));
             }
         } else if (value != null && value.getClass().getPackage() == GENERATED && !value.getClass().isEnum()) {
-            walk(value, path, problems);
+            walk(value, pathOf(named, parent, index), problems);
         }
+    }
+
+    private static String pathOf(NamedField named, String parent, int index) {
+        return index < 0 ? named.pathFrom(parent) : named.pathFrom(parent) + "[" + index + "]";
     }
 
     /** Why XML 1.0 cannot carry this text, or null if it can. */
@@ -88,7 +113,6 @@ final class XmlTextCheck {
 
     private static Object read(Field field, Object node) {
         try {
-            field.setAccessible(true);
             return field.get(node);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("cannot read generated field " + field, e);
