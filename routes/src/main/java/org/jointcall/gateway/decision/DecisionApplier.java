@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jointcall.contracts.binding.CanonicalCodec;
+import org.jointcall.contracts.binding.ValidatedMessage;
 import org.jointcall.contracts.call.CallTerms;
 import org.jointcall.contracts.identifier.AgencyId;
 import org.jointcall.contracts.proposal.EventResult;
@@ -152,7 +153,7 @@ public class DecisionApplier {
         Settlement settlement = settle(connection, entry, Settlement.applied("APPLIED to joint proposal " + proposal.id()
                 + ": " + sender + " track " + change.track().state() + ", joint outcome " + change.after().status()));
         List<OutboundMessage> messages = fanOut.messages(connection, MessageCause.ledger(entry.ledgerId(), proposal.id(), version),
-                message, call.get(), proposal, change);
+                new ValidatedMessage(message, entry.canonicalXml()), call.get(), proposal, change);
         for (OutboundMessage outbound : messages) {
             outbox.enqueue(connection, outbound);
         }

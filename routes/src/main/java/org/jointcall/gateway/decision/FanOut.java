@@ -5,12 +5,14 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.jointcall.contracts.binding.CanonicalCodec;
+import org.jointcall.contracts.binding.ValidatedMessage;
 import org.jointcall.contracts.call.CallTerms;
 import org.jointcall.contracts.identifier.AgencyId;
 import org.jointcall.contracts.proposal.AgencyTrack;
@@ -52,9 +54,11 @@ final class FanOut {
      * so that the record includes it.
      *
      * @param cause the ledger message and the proposal version it produced (the sequence of the gateway's own messages)
+     * @param applied the cause's message as read from its ledger row, with the row's canonical XML
      */
-    List<OutboundMessage> messages(Connection connection, MessageCause cause, CanonicalMessage message, CallTerms call,
+    List<OutboundMessage> messages(Connection connection, MessageCause cause, ValidatedMessage applied, CallTerms call,
             JointProposal proposal, JointProposal.Change change) throws SQLException {
+        CanonicalMessage message = applied.message();
         List<OutboundMessage> out = new ArrayList<>();
         String sender = message.getSender();
         boolean shared = switch (message.getKind()) {
@@ -63,7 +67,7 @@ final class FanOut {
             default -> throw new IllegalArgumentException(message.getKind() + " messages come from the gateway, not from " + sender);
         };
         if (shared) {
-            JointProposalRecord record = record(connection, proposal);
+            JointProposalRecord record = record(connection, proposal, applied);
             for (AgencyId recipient : call.participants().keySet()) {
                 if (message.getKind() != MessageKind.PROPOSAL_PART && recipient.code().equals(sender)) {
                     continue;
@@ -88,7 +92,7 @@ final class FanOut {
             List<JointProposal.Change> changes) throws SQLException {
         List<OutboundMessage> out = new ArrayList<>();
         String sender = changes.get(0).track().agency().code();
-        JointProposalRecord record = record(connection, proposal);
+        JointProposalRecord record = record(connection, proposal, null);
         for (AgencyId recipient : call.participants().keySet()) {
             CanonicalMessage envelope = fromGateway(cause, recipient, MessageKind.JOINT_PROPOSAL_RECORD, sender, proposal);
             envelope.setJointProposalRecord(record);
@@ -132,13 +136,15 @@ final class FanOut {
     /**
      * The consolidated record: every track as the domain holds it, with the agency's latest part (highest
      * sequence), its shareable reviews and its latest decision from the applied ledger messages.
+     *
+     * @param known a message among them that has been read already (its row is not read again), or null
      */
-    private JointProposalRecord record(Connection connection, JointProposal proposal) throws SQLException {
+    private JointProposalRecord record(Connection connection, JointProposal proposal, ValidatedMessage known) throws SQLException {
         Map<String, CanonicalMessage> parts = new HashMap<>();
         Map<String, CanonicalMessage> decisions = new HashMap<>();
         Map<String, List<CanonicalMessage>> reviews = new HashMap<>();
         for (byte[] xml : ledger.applied(connection, proposal.callId(), proposal.jointReference(), RECORD_SOURCES)) {
-            CanonicalMessage applied = codec.fromXml(xml);
+            CanonicalMessage applied = known != null && Arrays.equals(xml, known.xml()) ? known.message() : codec.fromXml(xml);
             switch (applied.getKind()) {
                 case PROPOSAL_PART -> parts.merge(applied.getSender(), applied, FanOut::later);
                 case FUNDING_DECISION -> decisions.merge(applied.getSender(), applied, FanOut::later);
