@@ -6,9 +6,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.Attributes;
-import org.xml.sax.ErrorHandler;
 import org.xml.sax.Locator;
-import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
@@ -79,25 +77,5 @@ final class PositionalDomBuilder extends DefaultHandler {
         StringBuilder path = new StringBuilder();
         open.descendingIterator().forEachRemaining(e -> path.append('/').append(e.getTagName()));
         return path.toString();
-    }
-
-    /** Turns warnings into nothing and every error into a failure at the spot where it was found. */
-    ErrorHandler failingOnError() {
-        return new ErrorHandler() {
-            @Override
-            public void warning(SAXParseException exception) {
-                // Warnings (e.g. unresolvable optional hints) do not make a message invalid.
-            }
-
-            @Override
-            public void error(SAXParseException exception) throws SAXParseException {
-                throw exception;
-            }
-
-            @Override
-            public void fatalError(SAXParseException exception) throws SAXParseException {
-                throw exception;
-            }
-        };
     }
 }

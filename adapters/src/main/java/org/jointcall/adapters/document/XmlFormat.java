@@ -171,8 +171,8 @@ public final class XmlFormat implements NativeFormat {
         try (SecureXml.JdkLookups ignored = SecureXml.jdkLookups()) {
             ValidatingParser parser = readers.take();
             parser.validator().setContentHandler(builder);
-            parser.validator().setErrorHandler(builder.failingOnError());
-            parser.reader().setErrorHandler(builder.failingOnError());
+            parser.validator().setErrorHandler(SecureXml.failingOnError());
+            parser.reader().setErrorHandler(SecureXml.failingOnError());
             try {
                 parser.reader().parse(new InputSource(new ByteArrayInputStream(bytes)));
             } finally {

@@ -280,7 +280,7 @@ public final class CanonicalCodec {
      * A marshaller writing SAX events into a schema validator that throws at the first error: a yes-or-no check
      * of a message about to be written, whose problems {@link #write} then finds, located, by reading it.
      */
-    private final class SchemaCheck implements ErrorHandler {
+    private final class SchemaCheck {
         final Marshaller marshaller;
         final ValidatorHandler validator;
 
@@ -288,25 +288,10 @@ public final class CanonicalCodec {
             try {
                 marshaller = context.createMarshaller();
                 validator = schema.newValidatorHandler();
-                validator.setErrorHandler(this);
+                validator.setErrorHandler(SecureXml.failingOnError());
             } catch (JAXBException e) {
                 throw new IllegalStateException("cannot set up the XML schema check", e);
             }
-        }
-
-        @Override
-        public void warning(SAXParseException exception) {
-            // warnings do not make a message invalid
-        }
-
-        @Override
-        public void error(SAXParseException exception) throws SAXException {
-            throw exception;
-        }
-
-        @Override
-        public void fatalError(SAXParseException exception) throws SAXException {
-            throw exception;
         }
     }
 

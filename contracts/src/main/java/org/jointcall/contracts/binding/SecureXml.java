@@ -4,7 +4,9 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
 import javax.xml.validation.SchemaFactory;
+import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 /**
  * The only way the gateway makes XML parsers: DTDs refused outright (no XXE, no billion laughs), no
@@ -13,7 +15,29 @@ import org.xml.sax.SAXException;
  */
 public final class SecureXml {
 
+    private static final ErrorHandler FAILING_ON_ERROR = new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException exception) {
+            // Warnings (e.g. unresolvable optional hints) do not make a message invalid.
+        }
+
+        @Override
+        public void error(SAXParseException exception) throws SAXParseException {
+            throw exception;
+        }
+
+        @Override
+        public void fatalError(SAXParseException exception) throws SAXParseException {
+            throw exception;
+        }
+    };
+
     private SecureXml() {
+    }
+
+    /** Turns warnings into nothing and every error into a failure at the spot where it was found. Stateless, shared. */
+    public static ErrorHandler failingOnError() {
+        return FAILING_ON_ERROR;
     }
 
     /** A namespace-aware SAX parser factory that refuses any DOCTYPE. Not thread-safe: make one per use. */
