@@ -288,8 +288,10 @@ public final class CanonicalCodec {
             try {
                 marshaller = context.createMarshaller();
                 validator = schema.newValidatorHandler();
+                validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+                validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
                 validator.setErrorHandler(SecureXml.failingOnError());
-            } catch (JAXBException e) {
+            } catch (JAXBException | SAXException e) {
                 throw new IllegalStateException("cannot set up the XML schema check", e);
             }
         }
