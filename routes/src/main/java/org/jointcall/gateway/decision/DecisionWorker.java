@@ -88,16 +88,7 @@ public class DecisionWorker {
      * waiting, so a message the inbound API has just accepted is applied at once rather than at the next tick.
      */
     public int work() throws Exception {
-        long started = System.nanoTime();
-        int settled = 0;
-        while (true) {
-            long seen = arrivals.seen();
-            settled += poll();
-            long left = POLL_LIMIT_NANOS - (System.nanoTime() - started);
-            if (left <= 0 || !arrivals.awaitAfter(seen, Duration.ofNanos(left))) {
-                return settled;
-            }
-        }
+        return arrivals.pollAsCommitted(this::poll, Duration.ofNanos(POLL_LIMIT_NANOS));
     }
 
     private static int settledBy(Future<Integer> applying) throws SQLException {

@@ -128,16 +128,7 @@ public class DeliveryWorker {
      * due, so a message the decision worker has just written goes out at once rather than at the next tick.
      */
     public int work() throws Exception {
-        long started = System.nanoTime();
-        int claimed = 0;
-        while (true) {
-            long seen = arrivals.seen();
-            claimed += poll();
-            long left = POLL_LIMIT_NANOS - (System.nanoTime() - started);
-            if (left <= 0 || !arrivals.awaitAfter(seen, Duration.ofNanos(left))) {
-                return claimed;
-            }
-        }
+        return arrivals.pollAsCommitted(this::poll, Duration.ofNanos(POLL_LIMIT_NANOS));
     }
 
     /**

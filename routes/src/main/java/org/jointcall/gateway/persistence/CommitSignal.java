@@ -33,6 +33,29 @@ public class CommitSignal {
         }
     }
 
+    /** One poll of a worker: does what is waiting, returns how much. */
+    @FunctionalInterface
+    public interface Poll {
+        int poll() throws Exception;
+    }
+
+    /**
+     * Runs {@code poll}, and again whenever a commit is signalled during it or while waiting afterwards, until
+     * {@code limit} has passed since the start; returns the sum of what the polls did.
+     */
+    public int pollAsCommitted(Poll poll, Duration limit) throws Exception {
+        long started = System.nanoTime();
+        int done = 0;
+        while (true) {
+            long seen = seen();
+            done += poll.poll();
+            long left = limit.toNanos() - (System.nanoTime() - started);
+            if (left <= 0 || !awaitAfter(seen, Duration.ofNanos(left))) {
+                return done;
+            }
+        }
+    }
+
     /** Waits until a commit after {@code seen} is signalled or {@code patience} is over; returns whether one was. */
     public boolean awaitAfter(long seen, Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();

@@ -42,4 +42,19 @@ class CommitSignalTest {
     void withoutACommitTheWaitEndsWithItsPatience() throws Exception {
         assertThat(signal.awaitAfter(signal.seen(), Duration.ofMillis(20))).isFalse();
     }
+
+    @Test
+    void pollsAgainWhenACommitIsSignalledDuringAPollAndStopsAfterTheLimit() throws Exception {
+        int[] polls = {0};
+        int done = signal.pollAsCommitted(() -> {
+            polls[0]++;
+            if (polls[0] < 3) {
+                signal.committed();
+            }
+            return 2;
+        }, Duration.ofMillis(200));
+
+        assertThat(polls[0]).isEqualTo(3);
+        assertThat(done).isEqualTo(6);
+    }
 }
