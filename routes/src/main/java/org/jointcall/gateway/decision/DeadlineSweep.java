@@ -96,7 +96,7 @@ public class DeadlineSweep {
     }
 
     private boolean sweepOne(Connection connection, Due due) throws SQLException {
-        DecisionApplier.lockProposal(connection, due.callId(), due.jointReference());
+        ProposalLock.lock(connection, due.callId(), due.jointReference());
         Optional<StoredProposal> stored = proposals.find(connection, due.jointId());
         Optional<CallTerms> call = calls.find(connection, due.callId());
         if (stored.isEmpty() || call.isEmpty()) {

@@ -1,7 +1,6 @@
 package org.jointcall.gateway.decision;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Clock;
@@ -88,7 +87,7 @@ public class DecisionApplier {
         } catch (ContractViolation e) {
             return settle(connection, entry, Settlement.refused(e.getMessage()));
         }
-        lockProposal(connection, message.getCallId(), message.getJointReference());
+        ProposalLock.lock(connection, message.getCallId(), message.getJointReference());
         for (int attempt = 1; ; attempt++) {
             Savepoint savepoint = connection.setSavepoint();
             try {
@@ -177,10 +176,5 @@ public class DecisionApplier {
     private Settlement settle(Connection connection, LedgerEntry entry, Settlement settlement) throws SQLException {
         ledger.settle(connection, entry.ledgerId(), settlement);
         return settlement;
-    }
-
-    /** Serialises the work on one joint proposal across instances until this transaction ends. */
-    static void lockProposal(Connection connection, String callId, String jointReference) throws SQLException {
-        ProposalLock.lock(connection, callId, jointReference);
     }
 }

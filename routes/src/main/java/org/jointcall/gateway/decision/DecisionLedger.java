@@ -65,18 +65,18 @@ public class DecisionLedger {
             statement.setInt(1, CANDIDATES_LOOKED_AT);
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
-                    candidates.add(new Candidate(row.getLong(1), row.getString(2), row.getString(3)));
+                    candidates.add(new Candidate(row.getLong(1), new Proposal(row.getString(2), row.getString(3))));
                 }
             }
         }
-        Set<String> busy = new HashSet<>();
+        Set<Proposal> busy = new HashSet<>();
         for (Candidate candidate : candidates) {
-            String proposal = candidate.callId() + "\n" + candidate.jointReference();
+            Proposal proposal = candidate.proposal();
             if (busy.contains(proposal)) {
                 continue;
             }
             // A lock taken for a row that is gone by then is held until this transaction ends: harmless, brief.
-            if (!ProposalLock.tryLock(connection, candidate.callId(), candidate.jointReference())) {
+            if (!ProposalLock.tryLock(connection, proposal.callId(), proposal.jointReference())) {
                 busy.add(proposal);
                 continue;
             }
@@ -100,7 +100,10 @@ public class DecisionLedger {
         }
     }
 
-    private record Candidate(long ledgerId, String callId, String jointReference) {
+    private record Proposal(String callId, String jointReference) {
+    }
+
+    private record Candidate(long ledgerId, Proposal proposal) {
     }
 
     public void settle(Connection connection, long ledgerId, Settlement settlement) throws SQLException {

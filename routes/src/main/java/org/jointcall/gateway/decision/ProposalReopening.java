@@ -65,7 +65,7 @@ public class ProposalReopening {
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        DecisionApplier.lockProposal(connection, found.get().proposal().callId(), found.get().proposal().jointReference());
+        ProposalLock.lock(connection, found.get().proposal().callId(), found.get().proposal().jointReference());
         // Read again under the lock: what was read before may have changed meanwhile.
         StoredProposal stored = proposals.find(connection, jointId).orElseThrow();
         JointProposal proposal = stored.proposal();
