@@ -31,9 +31,9 @@ final class CanonicalJson {
         return tree(CODEC.toJson(message));
     }
 
-    /** @throws org.jointcall.contracts.validation.ContractViolation when the XML is not a valid canonical message */
-    static ObjectNode xmlToTree(byte[] canonicalXml) {
-        return tree(CODEC.xmlToJson(canonicalXml));
+    /** A stored message's XML (see {@link CanonicalCodec#fromStoredXml}) as a tree; it is not validated again. */
+    static ObjectNode storedXmlToTree(byte[] canonicalXml) {
+        return tree(CODEC.storedXmlToJson(canonicalXml));
     }
 
     private static ObjectNode tree(byte[] canonicalJson) {

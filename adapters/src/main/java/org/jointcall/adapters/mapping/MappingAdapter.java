@@ -89,8 +89,8 @@ public class MappingAdapter implements AgencyAdapter {
     }
 
     @Override
-    public OutboundTranslation fromCanonicalXml(byte[] canonicalXml) {
-        return write(CanonicalJson.xmlToTree(canonicalXml));
+    public OutboundTranslation fromStoredCanonicalXml(byte[] canonicalXml) {
+        return write(CanonicalJson.storedXmlToTree(canonicalXml));
     }
 
     /** Writes a message given in its canonical JSON form, which the codec has validated. */

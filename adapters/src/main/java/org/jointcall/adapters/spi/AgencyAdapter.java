@@ -40,15 +40,15 @@ public interface AgencyAdapter {
     OutboundTranslation fromCanonical(CanonicalMessage message);
 
     /**
-     * {@link #fromCanonical} for a message given as canonical XML, as the gateway keeps messages. The default
-     * reads and validates the XML, then {@code fromCanonical} checks the message once more; an adapter that
-     * writes straight from the message it has just read and validated may skip that second check (the
-     * {@code MappingAdapter} does: the message never leaves the codec in between, so nobody can change it).
+     * {@link #fromCanonical} for a message as the gateway keeps it: canonical XML that passed the codec when it was
+     * stored and has not changed since. It is parsed as carefully as any XML, but not validated again: the
+     * default binds it with {@code CanonicalCodec.fromStoredXml}; the {@code MappingAdapter} also skips
+     * {@code fromCanonical}'s check of the message, since it writes straight from what it has just read.
      *
-     * @throws org.jointcall.contracts.validation.ContractViolation if the XML is not a valid canonical message
+     * @throws IllegalStateException if the XML is not a canonical message (stored XML always is)
      * @throws TranslationException naming the canonical field that cannot be written
      */
-    default OutboundTranslation fromCanonicalXml(byte[] canonicalXml) {
-        return fromCanonical(SpiCodec.CODEC.fromXml(canonicalXml));
+    default OutboundTranslation fromStoredCanonicalXml(byte[] canonicalXml) {
+        return fromCanonical(SpiCodec.CODEC.fromStoredXml(canonicalXml));
     }
 }

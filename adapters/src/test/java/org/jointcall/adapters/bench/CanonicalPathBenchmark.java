@@ -77,6 +77,6 @@ public class CanonicalPathBenchmark {
     }
 
     private OutboundTranslation outbound() {
-        return adapter.fromCanonicalXml(canonicalXml);
+        return adapter.fromStoredCanonicalXml(canonicalXml);
     }
 }

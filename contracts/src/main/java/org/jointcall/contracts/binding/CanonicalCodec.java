@@ -74,6 +74,7 @@ public final class CanonicalCodec {
     private final ObjectMapper json;
     private final CanonicalContentRules rules;
     private final IdlePool<ValidatingReader> readers = new IdlePool<>(POOLED, ValidatingReader::new);
+    private final IdlePool<StoredReader> storedReaders = new IdlePool<>(POOLED, StoredReader::new);
     private final IdlePool<Marshaller> marshallers = new IdlePool<>(POOLED, this::newMarshaller);
     private final IdlePool<SchemaCheck> schemaChecks = new IdlePool<>(POOLED, SchemaCheck::new);
 
@@ -136,22 +137,44 @@ public final class CanonicalCodec {
         return read(Objects.requireNonNull(xml, "xml"), CanonicalMessage.class, Source.XML);
     }
 
+    /**
+     * A message this codec wrote or validated earlier, kept unchanged since by the caller: the gateway's ledger and
+     * outbox hold only such XML. It is parsed as carefully as any input (see {@link SecureXml}) but bound without
+     * the schema pass and the content rules, which it has passed already and which cost most of a read's CPU
+     * (every delivery and every fan-out reads stored messages). XML that does not bind was never written by this
+     * codec: that is a fault in the store, not a partner's mistake, so there is no problem report for it.
+     *
+     * @throws IllegalStateException if the XML is not a canonical message
+     */
+    public CanonicalMessage fromStoredXml(byte[] xml) {
+        Objects.requireNonNull(xml, "xml");
+        try (SecureXml.JdkLookups ignored = SecureXml.jdkLookups()) {
+            StoredReader reader = storedReaders.take();
+            Object result = reader.bind(xml);
+            storedReaders.giveBack(reader); // not after a failure: the parser stopped half way through a document
+            Object value = result instanceof JAXBElement ? ((JAXBElement<?>) result).getValue() : result;
+            if (!(value instanceof CanonicalMessage)) {
+                throw new IllegalStateException("stored canonical XML holds a " + value.getClass().getSimpleName() + ", not a message");
+            }
+            return (CanonicalMessage) value;
+        } catch (SAXException | IOException | JAXBException e) {
+            throw new IllegalStateException("stored canonical XML does not bind: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A stored message's XML (as {@link #fromStoredXml} takes it) as canonical JSON. Jackson writes the object the
+     * read has just produced; it never left the codec, so it needs no check before it is written either.
+     */
+    public byte[] storedXmlToJson(byte[] xml) {
+        return writeJson(fromStoredXml(xml));
+    }
+
     /** @throws InvalidMessageException if the message breaks the contract */
     public byte[] toJson(CanonicalMessage message) {
         Objects.requireNonNull(message, "message");
         write(ELEMENTS.createMessage(message), Source.JSON_OBJECT);
         return writeJson(message);
-    }
-
-    /**
-     * Canonical XML as canonical JSON, with a single validated read. Unlike {@link #toJson}, the message is
-     * not written and validated once more before Jackson writes it: it is the object this read has just
-     * produced and checked, and it never left the codec in between, so nobody can have changed it.
-     *
-     * @throws InvalidMessageException naming line, column, field and reason of each problem in the XML
-     */
-    public byte[] xmlToJson(byte[] xml) {
-        return writeJson(fromXml(xml));
     }
 
     private byte[] writeJson(CanonicalMessage validMessage) {
@@ -396,6 +419,29 @@ public final class CanonicalCodec {
             paths.setErrorHandler(problems);
             paths.parse(new InputSource(new ByteArrayInputStream(xml)));
             return problems.hasAny() ? null : binder.getResult();
+        }
+    }
+
+    /** The parser and binder of a stored message's read, wired once like a {@link ValidatingReader}, without the validator. */
+    private final class StoredReader {
+        private final XMLReader parser;
+        private final UnmarshallerHandler binder;
+
+        StoredReader() {
+            try {
+                parser = SecureXml.saxParserFactory().newSAXParser().getXMLReader();
+                // The default event handler stops at the first binding error, which then fails the read.
+                binder = context.createUnmarshaller().getUnmarshallerHandler();
+                parser.setContentHandler(binder);
+                parser.setErrorHandler(SecureXml.failingOnError());
+            } catch (ParserConfigurationException | SAXException | JAXBException e) {
+                throw new IllegalStateException("cannot set up the XML reader", e);
+            }
+        }
+
+        Object bind(byte[] xml) throws SAXException, IOException, JAXBException {
+            parser.parse(new InputSource(new ByteArrayInputStream(xml)));
+            return binder.getResult();
         }
     }
 

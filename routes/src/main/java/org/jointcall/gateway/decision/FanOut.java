@@ -135,7 +135,9 @@ final class FanOut {
 
     /**
      * The consolidated record: every track as the domain holds it, with the agency's latest part (highest
-     * sequence), its shareable reviews and its latest decision from the applied ledger messages.
+     * sequence), its shareable reviews and its latest decision from the applied ledger messages. They passed the
+     * decision step's validated read when they were applied, so they are read back as stored XML, not validated
+     * again for every later message of the proposal.
      *
      * @param known a message among them that has been read already (its row is not read again), or null
      */
@@ -144,7 +146,7 @@ final class FanOut {
         Map<String, CanonicalMessage> decisions = new HashMap<>();
         Map<String, List<CanonicalMessage>> reviews = new HashMap<>();
         for (byte[] xml : ledger.applied(connection, proposal.callId(), proposal.jointReference(), RECORD_SOURCES)) {
-            CanonicalMessage applied = known != null && Arrays.equals(xml, known.xml()) ? known.message() : codec.fromXml(xml);
+            CanonicalMessage applied = known != null && Arrays.equals(xml, known.xml()) ? known.message() : codec.fromStoredXml(xml);
             switch (applied.getKind()) {
                 case PROPOSAL_PART -> parts.merge(applied.getSender(), applied, FanOut::later);
                 case FUNDING_DECISION -> decisions.merge(applied.getSender(), applied, FanOut::later);

@@ -114,7 +114,7 @@ public class InboxRoutes extends RouteBuilder {
         ArrayNode messages = page.putArray("messages");
         long next = cursor;
         for (PullInbox.Offered message : offered) {
-            OutboundTranslation translation = adapters.require(agency.code().code()).fromCanonicalXml(message.canonicalXml());
+            OutboundTranslation translation = adapters.require(agency.code().code()).fromStoredCanonicalXml(message.canonicalXml());
             messages.addObject().put("id", message.messageId()).put("kind", message.kind()).put("mediaType", translation.mediaType())
                     .put("body", new String(translation.body(), StandardCharsets.UTF_8));
             next = message.cursor();

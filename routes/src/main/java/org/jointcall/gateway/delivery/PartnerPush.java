@@ -57,8 +57,8 @@ public class PartnerPush {
         URI endpoint = partner.endpoint().orElseThrow(() -> new IllegalStateException(partner.code() + " is a pull agency; it has no endpoint"));
         OutboundTranslation translation;
         try {
-            translation = adapters.require(partner.code().code()).fromCanonicalXml(message.canonicalXml());
-        } catch (TranslationException | ContractViolation | IllegalArgumentException e) {
+            translation = adapters.require(partner.code().code()).fromStoredCanonicalXml(message.canonicalXml());
+        } catch (TranslationException | ContractViolation | IllegalArgumentException | IllegalStateException e) {
             return PushResult.failed(PushResult.Outcome.UNDELIVERABLE, null,
                     "the " + partner.code() + " adapter cannot write " + message.messageId() + ": " + e.getMessage(), Optional.empty());
         }

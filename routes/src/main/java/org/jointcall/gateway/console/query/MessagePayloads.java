@@ -80,7 +80,7 @@ public class MessagePayloads {
 
     private Body nativeForm(String agency, byte[] canonical) {
         try {
-            OutboundTranslation translation = adapters.require(agency).fromCanonicalXml(canonical);
+            OutboundTranslation translation = adapters.require(agency).fromStoredCanonicalXml(canonical);
             return new Body(translation.mediaType(), text(translation.body()));
         } catch (RuntimeException e) {
             // Shown, not thrown: the page still shows the canonical form and why there is no native one.
