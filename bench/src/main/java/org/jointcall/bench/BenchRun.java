@@ -22,7 +22,7 @@ import org.jointcall.gateway.it.JointCallGateway;
  * ({@code bench/target/report.md}). Settings, as system properties ({@code bench/run -Dname=value} passes none:
  * set {@code BENCH_OPTS}): {@code bench.rates} (partner messages per second, one step each; default
  * {@code 25,50,100,200}), {@code bench.step-seconds} (20), {@code bench.warmup-rate} (50),
- * {@code bench.warmup-seconds} (60: the JIT of a Payara application is still busy for minutes), {@code bench.senders} (concurrent partner connections, 64),
+ * {@code bench.warmup-seconds} (60, followed by a pause until the gateway's JIT compilers are idle), {@code bench.senders} (concurrent partner connections, 64),
  * {@code bench.fault-rate} (40), {@code bench.faults} (true: run the fault scenarios).
  */
 public final class BenchRun {
@@ -81,6 +81,7 @@ public final class BenchRun {
         long gatewayPayara;
         long gatewayRss;
         long gatewayHeapIdle;
+        Duration jitSettled = Duration.ZERO;
         try (JointCallGateway setup = JointCallGateway.measured("bench-throughput", Files.createDirectories(work.resolve("throughput")),
                 Map.of(), arrivals)) {
             gatewayStartup = setup.gateway().startup().toMillis();
@@ -102,7 +103,8 @@ public final class BenchRun {
             OpenLoad load = new OpenLoad(setup.agencies, templates, senders);
             ThroughputBenchmark throughput = new ThroughputBenchmark(setup, arrivals, load);
             Report.progress("warm-up: " + warmupRate + " msg/s for " + warmup.toSeconds() + " s");
-            throughput.warmUp(warmupRate, warmup);
+            jitSettled = throughput.warmUp(warmupRate, warmup);
+            Report.progress(String.format(Locale.ROOT, "  JIT compilers quiet %.0f s after the warm-up's backlog", jitSettled.toMillis() / 1000.0));
             for (int rate : rates) {
                 Report.progress("throughput: " + rate + " msg/s for " + step.toSeconds() + " s");
                 ThroughputBenchmark.Step result = throughput.run(rate, step);
@@ -115,7 +117,9 @@ public final class BenchRun {
         report.section("Sustained end-to-end throughput (default settings)");
         report.line("Open load: message n is due at n/rate and latencies count from then. End to end = from due until the last"
                 + " partner concerned accepted what the message caused (signed record/notice, receipt verified), as the partners"
-                + " recorded it. Warm-up " + warmup.toSeconds() + " s at " + (int) warmupRate + " msg/s; each rate runs "
+                + " recorded it. Warm-up " + warmup.toSeconds() + " s at " + (int) warmupRate + " msg/s, then no load until the"
+                + " gateway's JIT compilers fell quiet (" + jitSettled.toSeconds() + " s; a gateway running for days has compiled"
+                + " its hot code, one that just started has not); each rate runs "
                 + step.toSeconds() + " s, then the backlog drains before the next.").line("");
         List<List<String>> rows = new ArrayList<>();
         for (ThroughputBenchmark.Step s : steps) {

@@ -47,10 +47,33 @@ public final class ProcessCpu {
                 + postmaster.get().children().mapToLong(backend -> millis(backend.pid(), false)).sum();
     }
 
+    /**
+     * CPU milliseconds so far of the JVM {@code pid}'s JIT compiler threads ({@code C1 CompilerThre…},
+     * {@code C2 CompilerThre…}): the bench waits for them to fall quiet before it measures.
+     */
+    public static long compilerMillis(long pid) {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        try (var threads = Files.list(tasks)) {
+            return threads.filter(task -> {
+                try {
+                    return Files.readString(task.resolve("comm")).contains("CompilerThre");
+                } catch (IOException e) {
+                    return false; // the thread ended
+                }
+            }).mapToLong(task -> statMillis(task.resolve("stat"), false)).sum();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** utime + stime (+ cutime + cstime: children already waited for), or 0 if the process is gone. */
     private static long millis(long pid, boolean withEndedChildren) {
+        return statMillis(Path.of("/proc", Long.toString(pid), "stat"), withEndedChildren);
+    }
+
+    private static long statMillis(Path statFile, boolean withEndedChildren) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String stat = Files.readString(statFile);
             // Fields after the command name, which is in parentheses and may itself contain spaces.
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
