@@ -48,9 +48,10 @@ import org.xml.sax.XMLReader;
 
 /**
  * Reads and writes canonical messages as XML and as JSON, from the same generated classes, and
- * never lets a message that breaks the contract in or out: every read and every write passes the
- * XSD and the {@link CanonicalContentRules}, and a refusal names each wrong field (with line and
- * column when the sender sent XML or JSON text). XML and JSON carry the same object: reading one and
+ * never lets a message that breaks the contract in or out: every read of a message from outside and
+ * every write passes the XSD and the {@link CanonicalContentRules}, and a refusal names each wrong
+ * field (with line and column when the sender sent XML or JSON text). Only XML that passed them
+ * when it was stored is read back without them ({@link #fromStoredXml}). XML and JSON carry the same object: reading one and
  * writing the other loses nothing.
  *
  * <p>XML is parsed with DTDs refused and nothing external ever fetched (see {@link SecureXml}).
