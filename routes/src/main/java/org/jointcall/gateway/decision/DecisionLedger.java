@@ -18,13 +18,14 @@ import jakarta.enterprise.context.ApplicationScoped;
  * each was settled, and puts held messages back in the queue once what they waited for has arrived.
  * Claims use {@code FOR UPDATE SKIP LOCKED}, so every gateway instance can poll the same ledger and
  * each message is worked on by exactly one of them; the claim ends with the caller's transaction.
+ * The queue is {@code decision_queue}, which triggers keep equal to the ledger rows in state RECEIVED
+ * (migration V12 says why it is a table of its own); this class only ever changes the ledger's state.
  */
 @ApplicationScoped
 public class DecisionLedger {
 
     private static final String CANDIDATES = """
-            SELECT ledger_id, call_id, joint_reference FROM exchange_ledger
-             WHERE processing_state = 'RECEIVED'
+            SELECT ledger_id, call_id, joint_reference FROM decision_queue
              ORDER BY ledger_id LIMIT ?
             """;
     private static final String CLAIM = """
