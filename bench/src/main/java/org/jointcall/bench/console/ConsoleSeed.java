@@ -65,11 +65,11 @@ final class ConsoleSeed {
                               FROM generate_series(1, %3$d) i) g
                     """.formatted(CALL, PROPOSALS, LEDGER_ROWS));
             sql.execute("""
-                    INSERT INTO outbox_message (message_id, recipient, kind, joint_id, caused_by, dedup_key, canonical_xml, state,
+                    INSERT INTO outbox_message (message_id, recipient, kind, joint_id, caused_by, canonical_xml, state,
                                                 attempts, next_attempt_at, created_at, delivered_at, receipt_status)
                     SELECT 'gateway-bench-' || i, (ARRAY['DFG','NSF','NWO','UKRI'])[1 + i %% 4],
                            (ARRAY['JOINT_PROPOSAL_RECORD','JOINT_PROPOSAL_RECORD','JOINT_OUTCOME_NOTICE'])[1 + i %% 3],
-                           md5('proposal' || (1 + i %% %1$d))::uuid, NULL, 'bench-' || i,
+                           md5('proposal' || (1 + i %% %1$d))::uuid, NULL,
                            convert_to('<message xmlns="urn:jointcall:canonical:v1"/>', 'UTF8'),
                            CASE WHEN i %% 997 = 0 THEN 'DEAD' ELSE 'DELIVERED' END, 1, at, at, at, 202
                       FROM (SELECT i, now() - ((%2$d - i) * interval '75 seconds') AS at FROM generate_series(1, %2$d) i) g

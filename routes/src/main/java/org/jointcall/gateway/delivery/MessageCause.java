@@ -9,8 +9,8 @@ import org.jointcall.contracts.v1.MessageKind;
 /**
  * Why the gateway owes agencies a message: an agency's message in the ledger, or the gateway's own
  * change to a proposal (the deadline sweep), named by the proposal version it produced. The cause,
- * the kind and the recipient together give the message its id and its dedup key, so doing the same
- * work twice can only ever produce the same message, which the outbox then stores once.
+ * the kind and the recipient together give the message its id, so doing the same work twice can only
+ * ever produce the same message, which the outbox then stores once.
  *
  * @param ledgerId the ledger message that caused it; null for a change the gateway made itself
  * @param jointId the joint proposal concerned
@@ -34,9 +34,5 @@ public record MessageCause(Long ledgerId, UUID jointId, long version) {
     public String messageId(MessageKind kind, String recipient) {
         String what = kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + recipient.toLowerCase(Locale.ROOT);
         return ledgerId != null ? "gw-" + ledgerId + "-" + what : "gw-" + jointId + "-v" + version + "-" + what;
-    }
-
-    public String dedupKey(MessageKind kind, String recipient) {
-        return (ledgerId != null ? ledgerId.toString() : jointId + "@" + version) + ":" + kind.name() + ":" + recipient;
     }
 }

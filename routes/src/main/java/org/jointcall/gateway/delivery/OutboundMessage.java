@@ -17,8 +17,4 @@ public record OutboundMessage(String recipient, MessageKind kind, MessageCause c
     public String messageId() {
         return cause.messageId(kind, recipient);
     }
-
-    public String dedupKey() {
-        return cause.dedupKey(kind, recipient);
-    }
 }

@@ -9,15 +9,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * The writing side of the transactional outbox: the decision worker adds the messages a state change
  * causes on the connection of the transaction that stores the change, so they exist exactly when the
- * change does. A message whose cause, kind and recipient are already in the outbox is not added again.
+ * change does. A message whose cause, kind and recipient are already in the outbox is not added again: they
+ * make its message id ({@link MessageCause#messageId}), which the outbox holds unique.
  */
 @ApplicationScoped
 public class Outbox {
 
     private static final String INSERT = """
-            INSERT INTO outbox_message (message_id, recipient, kind, joint_id, caused_by, dedup_key, canonical_xml)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (dedup_key) DO NOTHING
+            INSERT INTO outbox_message (message_id, recipient, kind, joint_id, caused_by, canonical_xml)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (message_id) DO NOTHING
             """;
 
     /** Adds the message unless the same one is already there; returns whether it was added. */
@@ -28,8 +29,7 @@ public class Outbox {
             statement.setString(3, message.kind().name());
             statement.setObject(4, message.cause().jointId());
             statement.setObject(5, message.cause().ledgerId(), java.sql.Types.BIGINT);
-            statement.setString(6, message.dedupKey());
-            statement.setBytes(7, message.canonicalXml());
+            statement.setBytes(6, message.canonicalXml());
             return statement.executeUpdate() == 1;
         }
     }

@@ -15,8 +15,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The delivery side of the outbox. A worker claims due messages by moving their next attempt a lease
- * into the future in one short transaction ({@code FOR UPDATE SKIP LOCKED}, so instances never claim
+ * The delivery side of the outbox. A worker claims due messages by leasing them ({@code leased_until})
+ * in one short transaction ({@code FOR UPDATE SKIP LOCKED}, so instances never claim
  * the same row), then talks to the partner with no database lock held, then records the result. A
  * worker killed in between leaves its messages PENDING; they are claimed again when the lease ends
  * and sent under the same message id, which the partner's idempotency makes harmless.
@@ -25,10 +25,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class OutboxQueue {
 
     private static final String CLAIM = """
-            UPDATE outbox_message SET attempts = attempts + 1, next_attempt_at = now() + (? * interval '1 millisecond')
+            UPDATE outbox_message SET attempts = attempts + 1, leased_until = now() + (? * interval '1 millisecond')
              WHERE outbox_id IN (
                    SELECT m.outbox_id FROM outbox_message m
                     WHERE m.state = 'PENDING' AND m.next_attempt_at <= now()
+                      AND (m.leased_until IS NULL OR m.leased_until <= now())
                       AND NOT EXISTS (SELECT 1 FROM partner_circuit c
                                        WHERE c.agency = m.recipient AND c.state = 'OPEN' AND c.open_until > now())
                     ORDER BY m.next_attempt_at, m.outbox_id
@@ -42,12 +43,12 @@ public class OutboxQueue {
              WHERE outbox_id = ? AND state = 'PENDING'
             """;
     private static final String FAILED = """
-            UPDATE outbox_message SET state = ?, last_error = ?, next_attempt_at = ?,
+            UPDATE outbox_message SET state = ?, last_error = ?, next_attempt_at = ?, leased_until = NULL,
                    receipt_status = ?, receipt_headers = ?::jsonb, receipt_body = ?
              WHERE outbox_id = ? AND state = 'PENDING'
             """;
     private static final String POSTPONE = """
-            UPDATE outbox_message SET attempts = attempts - 1, next_attempt_at = ? WHERE outbox_id = ? AND state = 'PENDING'
+            UPDATE outbox_message SET attempts = attempts - 1, next_attempt_at = ?, leased_until = NULL WHERE outbox_id = ? AND state = 'PENDING'
             """;
     // Numbered after the last attempt on record, not by the claim's retry count: a resend starts the
     // retry budget again at 0, and the attempts before it must stay in the message's history.
@@ -61,7 +62,7 @@ public class OutboxQueue {
              WHERE outbox_id = ? AND state = 'PENDING'
             """;
     private static final String RESEND = """
-            UPDATE outbox_message SET state = 'PENDING', attempts = 0, next_attempt_at = now(), last_error = NULL,
+            UPDATE outbox_message SET state = 'PENDING', attempts = 0, next_attempt_at = now(), leased_until = NULL, last_error = NULL,
                    delivered_at = NULL, pull_sequence = NULL
              WHERE outbox_id = ?
             RETURNING state

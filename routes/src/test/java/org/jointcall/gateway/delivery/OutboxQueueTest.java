@@ -1,0 +1,94 @@
+package org.jointcall.gateway.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jointcall.gateway.decision.LedgerFixture.sample;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+
+import org.jointcall.gateway.decision.DecisionWorker;
+import org.jointcall.gateway.decision.LedgerFixture;
+import org.jointcall.gateway.it.TestDatabase;
+import org.jointcall.gateway.persistence.Transactions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The outbox's claim on a real PostgreSQL: a lease keeps a message from every other claim until it ends, and
+ * taking it leaves the outbox's indexes alone (migration V13).
+ */
+class OutboxQueueTest {
+
+    private final OutboxQueue queue = new OutboxQueue();
+    private TestDatabase.Database database;
+    private Transactions transactions;
+
+    @BeforeEach
+    void aProposalPartWithItsRecordsInTheOutbox() throws Exception {
+        database = TestDatabase.fresh("outbox_queue");
+        transactions = LedgerFixture.migrateWithTheTestCall(database);
+        new LedgerFixture(database).receive(sample("NSF", "proposal", "JR-O-" + System.nanoTime(), 1));
+        DecisionWorker decisions = LedgerFixture.decisionWorker(transactions);
+        while (decisions.poll() > 0) {
+            // applies the part, which writes the joint proposal record for each of the four agencies
+        }
+        assertThat(database.column("SELECT count(*) FROM outbox_message WHERE state = 'PENDING'")).containsExactly("4");
+    }
+
+    @Test
+    void aLeasedMessageIsNotClaimedAgainUntilItsLeaseEnds() throws Exception {
+        List<ClaimedMessage> first = transactions.inTransaction(connection -> queue.claimDue(connection, 10, Duration.ofMillis(300)));
+        assertThat(first).hasSize(4).allSatisfy(message -> assertThat(message.attempt()).isEqualTo(1));
+
+        List<ClaimedMessage> whileLeased = transactions.inTransaction(connection -> queue.claimDue(connection, 10, Duration.ofMinutes(1)));
+        assertThat(whileLeased).as("claimed while leased").isEmpty();
+
+        Thread.sleep(400);
+        List<ClaimedMessage> again = transactions.inTransaction(connection -> queue.claimDue(connection, 10, Duration.ofMinutes(1)));
+        assertThat(again).as("claimed again after the lease, as after a crashed worker")
+                .extracting(ClaimedMessage::messageId).containsExactlyInAnyOrderElementsOf(first.stream().map(ClaimedMessage::messageId).toList());
+        assertThat(again).allSatisfy(message -> assertThat(message.attempt()).isEqualTo(2));
+    }
+
+    /**
+     * The lease is a column no index holds, so PostgreSQL updates each claimed row in place (a HOT update) instead
+     * of adding an entry to each of the outbox's indexes. Indexing leased_until, or leasing by next_attempt_at
+     * again, breaks this.
+     */
+    @Test
+    void claimingIsAHotUpdateOfTheOutboxRows() throws Exception {
+        List<Long> updates = transactions.inTransaction(connection -> {
+            assertThat(queue.claimDue(connection, 10, Duration.ofMinutes(1))).hasSize(4);
+            return outboxUpdatesInThisTransaction(connection);
+        });
+
+        assertThat(updates).as("updates, HOT updates of outbox_message").containsExactly(4L, 4L);
+    }
+
+    @Test
+    void theSameMessageIsAddedOnce() throws Exception {
+        List<String> stored = database.column("SELECT message_id FROM outbox_message ORDER BY outbox_id");
+        List<String> row = database.column("SELECT recipient || ' ' || kind || ' ' || joint_id || ' ' || caused_by"
+                + " FROM outbox_message WHERE message_id = '" + stored.get(0) + "'");
+        String[] fields = row.get(0).split(" ");
+        MessageCause cause = MessageCause.ledger(Long.parseLong(fields[3]), java.util.UUID.fromString(fields[2]), 1);
+        OutboundMessage again = new OutboundMessage(fields[0], org.jointcall.contracts.v1.MessageKind.valueOf(fields[1]), cause,
+                "<other/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(again.messageId()).isEqualTo(stored.get(0));
+
+        boolean added = transactions.inTransaction(connection -> new Outbox().enqueue(connection, again));
+        assertThat(added).isFalse();
+        assertThat(database.column("SELECT count(*) FROM outbox_message")).containsExactly("4");
+    }
+
+    private static List<Long> outboxUpdatesInThisTransaction(Connection connection) throws SQLException {
+        try (var statement = connection.prepareStatement(
+                "SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_xact_user_tables WHERE relname = 'outbox_message'");
+             var row = statement.executeQuery()) {
+            row.next();
+            return List.of(row.getLong(1), row.getLong(2));
+        }
+    }
+}
