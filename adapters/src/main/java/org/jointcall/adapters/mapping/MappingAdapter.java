@@ -27,8 +27,8 @@ import org.jointcall.contracts.v1.MessageKind;
  * <p>Reading: the native format checks and parses the bytes, the message's kind is recognised, every
  * binding fills the canonical JSON form, and the contracts' codec turns that into a canonical message
  * (and checks it). Writing: the bindings fill a new native document, the format serialises and
- * schema-validates it, and the document is read back and compared with the message that went in; every
- * difference is listed in the report.
+ * schema-validates it; when the report is asked for, the document is read back and compared with the message
+ * that went in, and every difference is listed in it.
  */
 public class MappingAdapter implements AgencyAdapter {
 
@@ -108,8 +108,8 @@ public class MappingAdapter implements AgencyAdapter {
             throw new TranslationException(agency(), e.field(), e.position(),
                     "the canonical message cannot be written as a valid " + agency() + " message: " + e.problem(), e);
         }
-        ObjectNode readBack = read(shape, document, new ArrayList<>());
+        // Deliveries never look at the report; only the console and tests do, so the read-back waits for them.
         return new OutboundTranslation(body, mapping.format().mediaType(),
-                TranslationReport.of(ReadBack.losses(canonical, readBack, agency())));
+                () -> TranslationReport.of(ReadBack.losses(canonical, read(shape, document, new ArrayList<>()), agency())));
     }
 }
