@@ -1,7 +1,6 @@
 package org.jointcall.adapters.mapping;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import java.io.IOException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,20 +27,12 @@ final class CanonicalJson {
 
     /** @throws org.jointcall.contracts.validation.ContractViolation when the message breaks the canonical contract */
     static ObjectNode toTree(CanonicalMessage message) {
-        return tree(CODEC.toJson(message));
+        return CODEC.toTree(message);
     }
 
     /** A stored message's XML (see {@link CanonicalCodec#fromStoredXml}) as a tree; it is not validated again. */
     static ObjectNode storedXmlToTree(byte[] canonicalXml) {
-        return tree(CODEC.storedXmlToJson(canonicalXml));
-    }
-
-    private static ObjectNode tree(byte[] canonicalJson) {
-        try {
-            return (ObjectNode) TREES.readTree(canonicalJson);
-        } catch (IOException e) {
-            throw new IllegalStateException("the canonical codec wrote JSON that does not parse", e);
-        }
+        return CODEC.storedXmlToTree(canonicalXml);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.jointcall.contracts.binding;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.xml.bind.JAXBContext;
@@ -101,7 +103,7 @@ public final class CanonicalCodec {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN) // TextNumberBuffer follows this spelling
                 .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(SerializationFeature.INDENT_OUTPUT)
@@ -164,25 +166,48 @@ public final class CanonicalCodec {
     }
 
     /**
-     * A stored message's XML (as {@link #fromStoredXml} takes it) as canonical JSON. Jackson writes the object the
-     * read has just produced; it never left the codec, so it needs no check before it is written either.
+     * A stored message's XML (as {@link #fromStoredXml} takes it) as its canonical JSON tree: what reading
+     * {@link #toJson}'s bytes as a tree gives, number node types included. The object the read has just produced
+     * never left the codec, so it needs no check before it is written either.
      */
-    public byte[] storedXmlToJson(byte[] xml) {
-        return writeJson(fromStoredXml(xml));
+    public ObjectNode storedXmlToTree(byte[] xml) {
+        return tree(fromStoredXml(xml));
     }
 
     /** @throws InvalidMessageException if the message breaks the contract */
     public byte[] toJson(CanonicalMessage message) {
-        Objects.requireNonNull(message, "message");
-        write(ELEMENTS.createMessage(message), Source.JSON_OBJECT);
-        return writeJson(message);
-    }
-
-    private byte[] writeJson(CanonicalMessage validMessage) {
         try {
-            return json.writeValueAsBytes(validMessage);
+            return json.writeValueAsBytes(checkedForJson(message));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a schema-valid message as JSON", e);
+        }
+    }
+
+    /**
+     * The message's canonical JSON as a tree, equal to reading {@link #toJson}'s bytes as one, without writing and
+     * parsing the text: the adapters work on this tree for every message they write.
+     *
+     * @throws InvalidMessageException if the message breaks the contract
+     */
+    public ObjectNode toTree(CanonicalMessage message) {
+        return tree(checkedForJson(message));
+    }
+
+    private CanonicalMessage checkedForJson(CanonicalMessage message) {
+        Objects.requireNonNull(message, "message");
+        write(ELEMENTS.createMessage(message), Source.JSON_OBJECT);
+        return message;
+    }
+
+    private ObjectNode tree(CanonicalMessage validMessage) {
+        TextNumberBuffer buffer = new TextNumberBuffer(json);
+        try {
+            json.writeValue(buffer, validMessage);
+            try (JsonParser events = buffer.asParser()) {
+                return json.readTree(events);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write a schema-valid message as a JSON tree", e);
         }
     }
 
