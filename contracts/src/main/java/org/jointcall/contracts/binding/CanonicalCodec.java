@@ -28,6 +28,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -39,6 +41,9 @@ import javax.xml.validation.ValidatorHandler;
 import org.jointcall.contracts.identifier.LocalProposalIdFormats;
 import org.jointcall.contracts.v1.CanonicalMessage;
 import org.jointcall.contracts.v1.JointCall;
+import org.jointcall.contracts.v1.JointOutcomeNotice;
+import org.jointcall.contracts.v1.JointStatus;
+import org.jointcall.contracts.v1.MessageKind;
 import org.jointcall.contracts.v1.ObjectFactory;
 import org.jointcall.contracts.validation.CanonicalContentRules;
 import org.jointcall.contracts.validation.ContractViolation;
@@ -68,6 +73,7 @@ public final class CanonicalCodec {
     public static final String NAMESPACE = "urn:jointcall:canonical:v1";
 
     private static final ObjectFactory ELEMENTS = new ObjectFactory();
+    private static final OffsetDateTime STAND_IN_TIME = OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
     /** Idle readers and writers kept per codec: enough for every request thread of a busy gateway. */
     private static final int POOLED = 64;
@@ -133,6 +139,69 @@ public final class CanonicalCodec {
     public byte[] toXml(CanonicalMessage message) {
         Objects.requireNonNull(message, "message");
         return write(ELEMENTS.createMessage(message), Source.PRODUCED_XML);
+    }
+
+    /**
+     * {@link #toXml} of each message, in order, for messages that differ mostly in who they are addressed to, like
+     * the envelopes of one fan-out around a shared record: a message whose fields, other than {@code messageId} and
+     * {@code sentAt}, equal those of the last message fully checked is not checked whole again. Its id and time are
+     * checked instead on a small stand-in message carrying them, and it is only marshalled. That is sound because the
+     * schema types an element by its declaration alone (it has no identity constraints or assertions, so a value's
+     * validity does not depend on the rest of the document) and no content rule reads {@code messageId} or
+     * {@code sentAt}: such a message is valid exactly when the checked one is and the stand-in is. A message that
+     * differs in anything else, or whose stand-in is refused, is checked whole and refused as {@link #toXml}
+     * would.
+     *
+     * @throws InvalidMessageException for the first message that breaks the contract
+     */
+    public List<byte[]> toXmlEach(List<CanonicalMessage> messages) {
+        List<byte[]> written = new ArrayList<>(messages.size());
+        CanonicalMessage checked = null;
+        for (CanonicalMessage message : messages) {
+            Objects.requireNonNull(message, "message");
+            if (checked != null && sameApartFromIdAndTime(checked, message) && idAndTimeAccepted(message)) {
+                written.add(marshalUnchecked(ELEMENTS.createMessage(message)));
+            } else {
+                written.add(toXml(message));
+                checked = message;
+            }
+        }
+        return written;
+    }
+
+    private static boolean sameApartFromIdAndTime(CanonicalMessage one, CanonicalMessage other) {
+        // The bodies are usually the very same object, which the generated equals answers at once.
+        return one.getKind() == other.getKind() && Objects.equals(one.getSender(), other.getSender())
+                && Objects.equals(one.getCallId(), other.getCallId()) && Objects.equals(one.getJointReference(), other.getJointReference())
+                && Objects.equals(one.getJointProposalId(), other.getJointProposalId())
+                && Objects.equals(one.getAgencySequence(), other.getAgencySequence())
+                && Objects.equals(one.getProposalPart(), other.getProposalPart())
+                && Objects.equals(one.getReviewResult(), other.getReviewResult())
+                && Objects.equals(one.getFundingDecision(), other.getFundingDecision())
+                && Objects.equals(one.getJointProposalRecord(), other.getJointProposalRecord())
+                && Objects.equals(one.getJointOutcomeNotice(), other.getJointOutcomeNotice());
+    }
+
+    /**
+     * Whether the schema and the text check accept {@code message}'s id and time, told on the smallest message
+     * holding them: its other envelope fields (checked already with the message they equal) and a minimal notice.
+     */
+    private boolean idAndTimeAccepted(CanonicalMessage message) {
+        CanonicalMessage standIn = new CanonicalMessage();
+        standIn.setMessageId(message.getMessageId());
+        standIn.setKind(MessageKind.JOINT_OUTCOME_NOTICE);
+        standIn.setSender(message.getSender());
+        standIn.setSentAt(message.getSentAt());
+        standIn.setCallId(message.getCallId());
+        standIn.setJointReference(message.getJointReference());
+        standIn.setJointProposalId(message.getJointProposalId());
+        standIn.setAgencySequence(message.getAgencySequence());
+        JointOutcomeNotice notice = new JointOutcomeNotice();
+        notice.setOutcome(JointStatus.PENDING);
+        notice.setRescopingRequired(false);
+        notice.setDecidedAt(STAND_IN_TIME);
+        standIn.setJointOutcomeNotice(notice);
+        return XmlTextCheck.problems(standIn).isEmpty() && schemaAccepts(ELEMENTS.createMessage(standIn));
     }
 
     /** @throws InvalidMessageException naming line, column, field and reason of each problem */

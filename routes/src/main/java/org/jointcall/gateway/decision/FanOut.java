@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,14 +69,16 @@ final class FanOut {
         };
         if (shared) {
             JointProposalRecord record = record(connection, proposal, applied);
+            Map<AgencyId, CanonicalMessage> envelopes = new LinkedHashMap<>();
             for (AgencyId recipient : call.participants().keySet()) {
                 if (message.getKind() != MessageKind.PROPOSAL_PART && recipient.code().equals(sender)) {
                     continue;
                 }
                 CanonicalMessage envelope = fromGateway(cause, recipient, MessageKind.JOINT_PROPOSAL_RECORD, sender, proposal);
                 envelope.setJointProposalRecord(record);
-                out.add(outbound(cause, recipient, envelope));
+                envelopes.put(recipient, envelope);
             }
+            outbound(cause, envelopes, out);
         }
         if (change.outcomeChanged()) {
             notices(cause, call, sender, proposal, change.after(), out);
@@ -93,11 +96,13 @@ final class FanOut {
         List<OutboundMessage> out = new ArrayList<>();
         String sender = changes.get(0).track().agency().code();
         JointProposalRecord record = record(connection, proposal, null);
+        Map<AgencyId, CanonicalMessage> envelopes = new LinkedHashMap<>();
         for (AgencyId recipient : call.participants().keySet()) {
             CanonicalMessage envelope = fromGateway(cause, recipient, MessageKind.JOINT_PROPOSAL_RECORD, sender, proposal);
             envelope.setJointProposalRecord(record);
-            out.add(outbound(cause, recipient, envelope));
+            envelopes.put(recipient, envelope);
         }
+        outbound(cause, envelopes, out);
         JointOutcome before = changes.get(0).before();
         JointOutcome after = changes.get(changes.size() - 1).after();
         if (!before.equals(after)) {
@@ -109,11 +114,13 @@ final class FanOut {
     private void notices(MessageCause cause, CallTerms call, String sender, JointProposal proposal, JointOutcome outcome,
             List<OutboundMessage> out) {
         OffsetDateTime decidedAt = OffsetDateTime.now(clock);
+        Map<AgencyId, CanonicalMessage> envelopes = new LinkedHashMap<>();
         for (AgencyId recipient : call.participants().keySet()) {
             CanonicalMessage envelope = fromGateway(cause, recipient, MessageKind.JOINT_OUTCOME_NOTICE, sender, proposal);
             envelope.setJointOutcomeNotice(outcome.toNotice(decidedAt));
-            out.add(outbound(cause, recipient, envelope));
+            envelopes.put(recipient, envelope);
         }
+        outbound(cause, envelopes, out);
     }
 
     private CanonicalMessage fromGateway(MessageCause cause, AgencyId recipient, MessageKind kind, String sender, JointProposal proposal) {
@@ -129,8 +136,16 @@ final class FanOut {
         return envelope;
     }
 
-    private OutboundMessage outbound(MessageCause cause, AgencyId recipient, CanonicalMessage message) {
-        return new OutboundMessage(recipient.code(), message.getKind(), cause, codec.toXml(message));
+    /**
+     * Writes each recipient's envelope. They differ only in message id and time around one body, so the codec checks
+     * the body once for all of them, not once per recipient (see {@link CanonicalCodec#toXmlEach}).
+     */
+    private void outbound(MessageCause cause, Map<AgencyId, CanonicalMessage> envelopes, List<OutboundMessage> out) {
+        List<byte[]> written = codec.toXmlEach(List.copyOf(envelopes.values()));
+        int i = 0;
+        for (Map.Entry<AgencyId, CanonicalMessage> envelope : envelopes.entrySet()) {
+            out.add(new OutboundMessage(envelope.getKey().code(), envelope.getValue().getKind(), cause, written.get(i++)));
+        }
     }
 
     /**
