@@ -129,7 +129,7 @@ public class ReconciliationJob {
                 tally.unreachable, List.copyOf(tally.problems));
     }
 
-    /** Asks {@code agency} about each of its open tracks, until it proves to be down. */
+    /** Asks {@code agency} about each of its open tracks, no faster than its pace allows, until it proves to be down or the gateway stops. */
     private void askAbout(Agency agency, Instant now, Tally tally) throws SQLException {
         String code = agency.code().code();
         List<OpenTrack> tracks = transactions.inTransaction(connection -> openTracks.of(connection, code));
@@ -137,10 +137,20 @@ public class ReconciliationJob {
                 : transactions.inTransaction(connection -> circuits.openUntil(connection, code));
         String down = circuitOpen.map(until -> code + "'s circuit is open until " + until).orElse(null);
         int unanswered = 0;
+        QueryPace pace = QueryPace.realTime(settings.queriesPerSecond());
         for (OpenTrack track : tracks) {
             if (down != null || track.localProposalId().isEmpty()) {
                 tally.unchecked(track);
                 unanswered += down != null ? 1 : 0;
+                continue;
+            }
+            try {
+                pace.awaitTurn();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                down = "the gateway is stopping";
+                tally.unchecked(track);
+                unanswered++;
                 continue;
             }
             PartnerStatus status = query.ask(agency, track);

@@ -76,19 +76,10 @@ class DecisionQueueTest {
 
         List<Long> updates = transactions.inTransaction(connection -> {
             decisions.settle(connection, part, Settlement.applied("applied"));
-            return ledgerUpdatesInThisTransaction(connection);
+            return TestDatabase.updatesInThisTransaction(connection, "exchange_ledger");
         });
 
         assertThat(updates).as("updates, HOT updates of exchange_ledger").containsExactly(1L, 1L);
-    }
-
-    private static List<Long> ledgerUpdatesInThisTransaction(Connection connection) throws SQLException {
-        try (var statement = connection.prepareStatement(
-                "SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_xact_user_tables WHERE relname = 'exchange_ledger'");
-             var row = statement.executeQuery()) {
-            row.next();
-            return List.of(row.getLong(1), row.getLong(2));
-        }
     }
 
     private List<String> queued() throws SQLException {

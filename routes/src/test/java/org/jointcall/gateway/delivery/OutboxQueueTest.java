@@ -3,11 +3,12 @@ package org.jointcall.gateway.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jointcall.gateway.decision.LedgerFixture.sample;
 
-import java.sql.Connection;
-import java.sql.SQLException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
+import org.jointcall.contracts.v1.MessageKind;
 import org.jointcall.gateway.decision.DecisionWorker;
 import org.jointcall.gateway.decision.LedgerFixture;
 import org.jointcall.gateway.it.TestDatabase;
@@ -61,7 +62,7 @@ class OutboxQueueTest {
     void claimingIsAHotUpdateOfTheOutboxRows() throws Exception {
         List<Long> updates = transactions.inTransaction(connection -> {
             assertThat(queue.claimDue(connection, 10, Duration.ofMinutes(1))).hasSize(4);
-            return outboxUpdatesInThisTransaction(connection);
+            return TestDatabase.updatesInThisTransaction(connection, "outbox_message");
         });
 
         assertThat(updates).as("updates, HOT updates of outbox_message").containsExactly(4L, 4L);
@@ -73,22 +74,13 @@ class OutboxQueueTest {
         List<String> row = database.column("SELECT recipient || ' ' || kind || ' ' || joint_id || ' ' || caused_by"
                 + " FROM outbox_message WHERE message_id = '" + stored.get(0) + "'");
         String[] fields = row.get(0).split(" ");
-        MessageCause cause = MessageCause.ledger(Long.parseLong(fields[3]), java.util.UUID.fromString(fields[2]), 1);
-        OutboundMessage again = new OutboundMessage(fields[0], org.jointcall.contracts.v1.MessageKind.valueOf(fields[1]), cause,
-                "<other/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        MessageCause cause = MessageCause.ledger(Long.parseLong(fields[3]), UUID.fromString(fields[2]), 1);
+        OutboundMessage again = new OutboundMessage(fields[0], MessageKind.valueOf(fields[1]), cause,
+                "<other/>".getBytes(StandardCharsets.UTF_8));
         assertThat(again.messageId()).isEqualTo(stored.get(0));
 
         boolean added = transactions.inTransaction(connection -> new Outbox().enqueue(connection, again));
         assertThat(added).isFalse();
         assertThat(database.column("SELECT count(*) FROM outbox_message")).containsExactly("4");
-    }
-
-    private static List<Long> outboxUpdatesInThisTransaction(Connection connection) throws SQLException {
-        try (var statement = connection.prepareStatement(
-                "SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_xact_user_tables WHERE relname = 'outbox_message'");
-             var row = statement.executeQuery()) {
-            row.next();
-            return List.of(row.getLong(1), row.getLong(2));
-        }
     }
 }

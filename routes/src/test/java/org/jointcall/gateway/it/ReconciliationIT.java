@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Reconciliation over real HTTP with two gateway instances on one database, both running the job
  * every two seconds: the WireMock partners answer the signed status query with their own (signed)
- * documents, and what the partners report is compared with the gateway's tracks.
+ * documents, and what the partners report is compared with the gateway's tracks. A run asks an agency at
+ * most 20 times a second.
  */
 class ReconciliationIT {
 
@@ -40,7 +41,8 @@ class ReconciliationIT {
         setup = JointCallGateway.start("reconciliation", root, Map.of(
                 "gateway.reconciliation.period", "2000",
                 "gateway.reconciliation.initial-delay", "500",
-                "gateway.reconciliation.unacknowledged-after", "3000"));
+                "gateway.reconciliation.unacknowledged-after", "3000",
+                "gateway.reconciliation.queries-per-second", "20"));
         second = setup.startAnotherInstance();
     }
 
@@ -118,6 +120,21 @@ class ReconciliationIT {
         }
         await("the discrepancy closed after the acknowledgement", PATIENCE, () -> rows(reference, "JST", "UNACKNOWLEDGED").stream()
                 .allMatch(row -> row.contains("closed-by-reconciliation")));
+    }
+
+    @Test
+    void anAgencyIsAskedAboutItsOpenTracksNoFasterThanThePace() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            setup.send("NWO", "proposal", reference("N" + i), 1, m -> { });
+        }
+        await("two runs' queries about the four tracks", PATIENCE, () -> setup.partners.partner("NWO").statusQueries().size() >= 8);
+
+        List<Long> arrivals = setup.partners.partner("NWO").statusQueries().stream()
+                .map(query -> query.getLoggedDate().getTime()).sorted().toList();
+        for (int i = 1; i < arrivals.size(); i++) {
+            assertThat(arrivals.get(i) - arrivals.get(i - 1)).as("ms between NWO's status queries %d and %d of %s", i - 1, i, arrivals)
+                    .isGreaterThanOrEqualTo(40); // 50 ms at 20 a second, less what the network's jitter takes off
+        }
     }
 
     @Test

@@ -83,4 +83,19 @@ public final class TestDatabase {
             return values;
         }
     }
+
+    /**
+     * How many rows of {@code table} the transaction open on {@code connection} has updated so far, and how many of
+     * those PostgreSQL updated in place (HOT: no new index entries), as {@code [updates, hot updates]}.
+     */
+    public static List<Long> updatesInThisTransaction(Connection connection, String table) throws SQLException {
+        try (var statement = connection.prepareStatement(
+                "SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_xact_user_tables WHERE relname = ?")) {
+            statement.setString(1, table);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return List.of(row.getLong(1), row.getLong(2));
+            }
+        }
+    }
 }
