@@ -10,8 +10,8 @@ import java.util.function.Supplier;
  *
  * <p>The report may be worked out only when first asked for: finding the losses means reading the written
  * document back, which cost a tenth of a delivery's CPU, and the gateway's deliveries and inbox offers
- * only send the bytes; the console and the adapters' tests are what look at the report. Two translations
- * are equal when their bytes, media types and reports are.
+ * only send the bytes. Today only the adapters' tests read an outbound report; a caller that wants one pays
+ * for it then. Two translations are equal when their bytes, media types and reports are.
  */
 public final class OutboundTranslation {
 
