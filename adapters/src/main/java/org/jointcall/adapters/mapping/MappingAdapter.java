@@ -108,7 +108,7 @@ public class MappingAdapter implements AgencyAdapter {
             throw new TranslationException(agency(), e.field(), e.position(),
                     "the canonical message cannot be written as a valid " + agency() + " message: " + e.problem(), e);
         }
-        // Deliveries never look at the report; only the console and tests do, so the read-back waits for them.
+        // Deliveries and inbox offers never look at the report (today only tests do), so the read-back waits for an ask.
         return new OutboundTranslation(body, mapping.format().mediaType(),
                 () -> TranslationReport.of(ReadBack.losses(canonical, read(shape, document, new ArrayList<>()), agency())));
     }

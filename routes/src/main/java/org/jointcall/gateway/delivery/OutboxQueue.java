@@ -15,9 +15,9 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The delivery side of the outbox. A worker claims due messages by leasing them ({@code leased_until})
- * in one short transaction ({@code FOR UPDATE SKIP LOCKED}, so instances never claim
- * the same row), then talks to the partner with no database lock held, then records the result. A
+ * The delivery side of the outbox. A worker claims due messages by leasing them ({@code leased_until}) in
+ * one short transaction ({@code FOR UPDATE SKIP LOCKED}, so instances never claim the same row), then
+ * talks to the partner with no database lock held, then records the result. A
  * worker killed in between leaves its messages PENDING; they are claimed again when the lease ends
  * and sent under the same message id, which the partner's idempotency makes harmless.
  */
