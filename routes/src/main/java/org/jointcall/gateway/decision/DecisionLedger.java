@@ -60,7 +60,7 @@ public class DecisionLedger {
      * proposal's messages in bursts, and claiming simply the oldest rows had every thread queue on one proposal.
      * A proposal's own messages still go one at a time, oldest first.
      */
-    public Optional<LedgerEntry> claimNext(Connection connection) throws SQLException {
+    public Optional<Claim> claimNext(Connection connection) throws SQLException {
         List<Candidate> candidates = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(CANDIDATES)) {
             statement.setInt(1, CANDIDATES_LOOKED_AT);
@@ -83,10 +83,18 @@ public class DecisionLedger {
             }
             Optional<LedgerEntry> claimed = claim(connection, candidate.ledgerId());
             if (claimed.isPresent()) {
-                return claimed;
+                long others = candidates.stream().map(Candidate::proposal).distinct().filter(other -> !other.equals(proposal)).count();
+                return Optional.of(new Claim(claimed.get(), (int) others));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A claimed message, and how many other proposals had messages waiting when it was claimed (of the first
+     * {@value #CANDIDATES_LOOKED_AT} waiting messages, some perhaps being applied by others already).
+     */
+    public record Claim(LedgerEntry entry, int otherProposalsWaiting) {
     }
 
     private static Optional<LedgerEntry> claim(Connection connection, long ledgerId) throws SQLException {

@@ -37,8 +37,8 @@ class DecisionQueueTest {
         assertThat(queued()).containsExactly(String.valueOf(part), String.valueOf(review));
 
         transactions.inTransaction(connection -> {
-            Optional<LedgerEntry> claimed = decisions.claimNext(connection);
-            assertThat(claimed).map(LedgerEntry::ledgerId).contains(part);
+            Optional<DecisionLedger.Claim> claimed = decisions.claimNext(connection);
+            assertThat(claimed).map(claim -> claim.entry().ledgerId()).contains(part);
             decisions.settle(connection, part, Settlement.held("waits for the call"));
             return null;
         });
@@ -64,6 +64,19 @@ class DecisionQueueTest {
 
         assertThat(queued()).isEmpty();
         assertThat(transactions.inTransaction(decisions::claimNext)).isEmpty();
+    }
+
+    @Test
+    void aClaimSaysHowManyOtherProposalsHaveMessagesWaiting() throws Exception {
+        long part = fixture.receive(LedgerFixture.sample("NSF", "proposal", "JR-Q-4", 1));
+        fixture.receive(LedgerFixture.sample("UKRI", "proposal", "JR-Q-4", 1));
+        fixture.receive(LedgerFixture.sample("NSF", "proposal", "JR-Q-5", 1));
+        fixture.receive(LedgerFixture.sample("NSF", "proposal", "JR-Q-6", 1));
+
+        Optional<DecisionLedger.Claim> claimed = transactions.inTransaction(decisions::claimNext);
+
+        assertThat(claimed).map(claim -> claim.entry().ledgerId()).contains(part);
+        assertThat(claimed).map(DecisionLedger.Claim::otherProposalsWaiting).contains(2);
     }
 
     /**
