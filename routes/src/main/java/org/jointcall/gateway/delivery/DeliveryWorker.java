@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One poll of the delivery worker: claims due outbox messages, puts those for pull agencies into
- * their inbox and pushes the others, then records each attempt and its result. A failure is retried
+ * their inbox and pushes the others, then records each attempt and its result (several pushers' in one
+ * transaction, see {@link AttemptRecorder}). A failure is retried
  * after an exponential backoff with jitter until {@code gateway.delivery.max-attempts}, then the
  * message is DEAD (an operator can resend it); failures of a partner that is down open its circuit.
  * Each delivery logs with the message's ids in the MDC and is counted for the metrics.
@@ -49,11 +50,11 @@ public class DeliveryWorker {
     private PartnerPush push;
     private AgencyDirectory agencies;
     private DeliverySettings settings;
-    private String instanceId;
     private Clock clock;
     private MessageMetrics metrics;
     private ExecutorService pushers;
     private OutboxArrivals arrivals;
+    private AttemptRecorder recorder;
     /** Permits for messages claimed and not yet finished by this instance. */
     private Semaphore unfinished;
 
@@ -77,10 +78,10 @@ public class DeliveryWorker {
         this.push = push;
         this.agencies = agencies;
         this.settings = settings;
-        this.instanceId = instanceId;
         this.clock = clock;
         this.metrics = metrics;
         this.arrivals = arrivals;
+        this.recorder = new AttemptRecorder(transactions, queue, circuits, settings, instanceId);
     }
 
     /**
@@ -213,22 +214,14 @@ public class DeliveryWorker {
         PushResult result = push.push(message, agency);
         long millis = clock.millis() - started.toEpochMilli();
         Optional<Instant> retryAt = result.outcome() == PushResult.Outcome.UNDELIVERABLE ? Optional.empty() : retryAt(message);
-        transactions.inTransaction(connection -> {
-            String outcome = result.outcome() == PushResult.Outcome.DELIVERED ? "DELIVERED" : retryAt.isPresent() ? "FAILED" : "DEAD";
-            queue.recordAttempt(connection, message, instanceId, started, millis, result.httpStatus(), outcome, result.error());
-            switch (result.outcome()) {
-                case DELIVERED -> {
-                    queue.delivered(connection, message, result.receipt().orElseThrow());
-                    circuits.recordSuccess(connection, message.recipient());
-                }
-                case PARTNER_UNAVAILABLE -> {
-                    circuits.recordFailure(connection, message.recipient(), settings.circuitFailureThreshold(), settings.circuitOpenFor());
-                    queue.failed(connection, message, result.error(), retryAt, result.receipt());
-                }
-                default -> queue.failed(connection, message, result.error(), retryAt, result.receipt());
-            }
-            return null;
-        });
+        try {
+            recorder.record(new PushAttempt(message, result, started, millis, retryAt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.info("Outbox message {} to {}: stopped before attempt {} was recorded; it is pushed again when its lease ends",
+                    message.messageId(), message.recipient(), message.attempt());
+            return;
+        }
         if (result.outcome() == PushResult.Outcome.DELIVERED) {
             metrics.delivered(message.recipient(), message.kind(), Duration.ofMillis(millis));
             LOG.info("Outbox message {} ({}) delivered to {} on attempt {} in {} ms", message.messageId(), message.kind(),

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -86,14 +87,22 @@ public class OutboxQueue {
         return claimed;
     }
 
-    public void delivered(Connection connection, ClaimedMessage message, Receipt receipt) throws SQLException {
+    /** Marks the messages of these pushes DELIVERED with their partners' receipts, in one round trip. */
+    public void delivered(Connection connection, List<PushAttempt> pushes) throws SQLException {
+        if (pushes.isEmpty()) {
+            return;
+        }
         try (PreparedStatement statement = connection.prepareStatement(DELIVERED)) {
-            statement.setInt(1, receipt.status());
-            statement.setString(2, receipt.headersJson());
-            statement.setBytes(3, receipt.body());
-            statement.setString(4, receipt.verdictJson());
-            statement.setLong(5, message.outboxId());
-            statement.executeUpdate();
+            for (PushAttempt push : pushes) {
+                Receipt receipt = push.result().receipt().orElseThrow();
+                statement.setInt(1, receipt.status());
+                statement.setString(2, receipt.headersJson());
+                statement.setBytes(3, receipt.body());
+                statement.setString(4, receipt.verdictJson());
+                statement.setLong(5, push.message().outboxId());
+                statement.addBatch();
+            }
+            statement.executeBatch();
         }
     }
 
@@ -125,18 +134,25 @@ public class OutboxQueue {
         }
     }
 
-    public void recordAttempt(Connection connection, ClaimedMessage message, String instanceId, Instant startedAt,
-            long durationMillis, Integer httpStatus, String outcome, String error) throws SQLException {
+    /** Adds these pushes to their messages' histories, in one round trip. */
+    public void recordAttempts(Connection connection, List<PushAttempt> pushes, String instanceId) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(ATTEMPT)) {
-            statement.setLong(1, message.outboxId());
-            statement.setString(2, instanceId);
-            statement.setObject(3, OffsetDateTime.ofInstant(startedAt, ZoneOffset.UTC));
-            statement.setInt(4, (int) Math.min(Integer.MAX_VALUE, durationMillis));
-            statement.setObject(5, httpStatus);
-            statement.setString(6, outcome);
-            statement.setString(7, error);
-            statement.setLong(8, message.outboxId());
-            statement.executeUpdate();
+            for (PushAttempt push : pushes) {
+                statement.setLong(1, push.message().outboxId());
+                statement.setString(2, instanceId);
+                statement.setObject(3, OffsetDateTime.ofInstant(push.startedAt(), ZoneOffset.UTC));
+                statement.setInt(4, (int) Math.min(Integer.MAX_VALUE, push.millis()));
+                if (push.result().httpStatus() == null) {
+                    statement.setNull(5, Types.INTEGER);
+                } else {
+                    statement.setInt(5, push.result().httpStatus());
+                }
+                statement.setString(6, push.outcome());
+                statement.setString(7, push.result().error());
+                statement.setLong(8, push.message().outboxId());
+                statement.addBatch();
+            }
+            statement.executeBatch();
         }
     }
 
