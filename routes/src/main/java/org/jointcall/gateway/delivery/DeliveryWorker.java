@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -134,21 +133,20 @@ public class DeliveryWorker {
 
     /**
      * Claims up to {@code limit} due messages and gives back, untried, those whose partner's circuit another
-     * delivery has opened since (one look per partner and batch, inside the claim's transaction).
+     * delivery has opened since (one look for the batch's partners, inside the claim's transaction).
      */
     private List<ClaimedMessage> claimDeliverable(int limit) throws SQLException {
         return transactions.inTransaction(connection -> {
             List<ClaimedMessage> due = queue.claimDue(connection, limit, settings.claimLease());
-            Map<String, Optional<Instant>> openUntil = new HashMap<>();
+            if (due.isEmpty()) {
+                return due;
+            }
+            Map<String, Instant> openUntil = circuits.openUntil(connection, due.stream().map(ClaimedMessage::recipient).distinct().toList());
             List<ClaimedMessage> deliverable = new ArrayList<>();
             for (ClaimedMessage message : due) {
-                Optional<Instant> open = openUntil.get(message.recipient());
-                if (open == null) {
-                    open = circuits.openUntil(connection, message.recipient());
-                    openUntil.put(message.recipient(), open);
-                }
-                if (open.isPresent()) {
-                    queue.postpone(connection, message, open.get());
+                Instant open = openUntil.get(message.recipient());
+                if (open != null) {
+                    queue.postpone(connection, message, open);
                 } else {
                     deliverable.add(message);
                 }

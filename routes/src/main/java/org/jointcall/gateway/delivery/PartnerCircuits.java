@@ -1,5 +1,6 @@
 package org.jointcall.gateway.delivery;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,6 +8,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -37,12 +40,14 @@ public class PartnerCircuits {
             UPDATE partner_circuit SET state = 'CLOSED', consecutive_failures = 0, open_until = NULL, updated_at = now()
              WHERE agency = ? AND (state <> 'CLOSED' OR consecutive_failures <> 0)
             """;
+    // One statement for every partner of a claimed batch: circuits whose time is up become HALF_OPEN, and those
+    // still open say until when. Both parts read the same snapshot; their rows differ by open_until.
     private static final String OPEN_UNTIL = """
-            SELECT open_until FROM partner_circuit WHERE agency = ? AND state = 'OPEN' AND open_until > now()
-            """;
-    private static final String HALF_OPEN = """
-            UPDATE partner_circuit SET state = 'HALF_OPEN', updated_at = now()
-             WHERE agency = ? AND state = 'OPEN' AND open_until <= now()
+            WITH trial AS (
+                 UPDATE partner_circuit SET state = 'HALF_OPEN', updated_at = now()
+                  WHERE agency = ANY (?) AND state = 'OPEN' AND open_until <= now()
+                 RETURNING agency)
+            SELECT agency, open_until FROM partner_circuit WHERE agency = ANY (?) AND state = 'OPEN' AND open_until > now()
             """;
 
     private static final String ALL = "SELECT agency, state, consecutive_failures, open_until FROM partner_circuit";
@@ -76,19 +81,23 @@ public class PartnerCircuits {
      * is up becomes HALF_OPEN here, letting the caller's delivery be the trial.
      */
     public Optional<Instant> openUntil(Connection connection, String agency) throws SQLException {
+        return Optional.ofNullable(openUntil(connection, List.of(agency)).get(agency));
+    }
+
+    /** {@link #openUntil(Connection, String)} for several partners at once: those whose circuit is open, with until when. */
+    public Map<String, Instant> openUntil(Connection connection, Collection<String> agencies) throws SQLException {
+        Map<String, Instant> open = new TreeMap<>();
         try (PreparedStatement statement = connection.prepareStatement(OPEN_UNTIL)) {
-            statement.setString(1, agency);
+            Array codes = connection.createArrayOf("text", agencies.toArray());
+            statement.setArray(1, codes);
+            statement.setArray(2, codes);
             try (ResultSet row = statement.executeQuery()) {
-                if (row.next()) {
-                    return Optional.of(row.getObject(1, OffsetDateTime.class).toInstant());
+                while (row.next()) {
+                    open.put(row.getString(1), row.getObject(2, OffsetDateTime.class).toInstant());
                 }
             }
         }
-        try (PreparedStatement statement = connection.prepareStatement(HALF_OPEN)) {
-            statement.setString(1, agency);
-            statement.executeUpdate();
-        }
-        return Optional.empty();
+        return open;
     }
 
     /** Every partner's circuit that ever recorded a failure, by agency; a partner without a row has never failed (CLOSED). */
