@@ -126,13 +126,15 @@ public final class BenchRun {
             rows.add(List.of(Integer.toString(s.rate()), s.accepted() + "/" + s.sent(), format(s.endToEndPerSecond()),
                     format(s.deliveriesPerSecond()), s.answerMillis().at(50) + " / " + s.answerMillis().at(99),
                     s.endToEndMillis().at(50) + " / " + s.endToEndMillis().at(99) + " / " + s.endToEndMillis().max(),
-                    Integer.toString(s.undelivered()), format(s.drain().toMillis() / 1000.0), s.peakRssMiB() + " / " + s.heapUsedMiB(),
+                    s.undelivered() + " / " + s.withoutEffect(), format(s.drain().toMillis() / 1000.0), s.peakRssMiB() + " / " + s.heapUsedMiB(),
                     s.cpuPerMessage(), s.keptUp() ? "yes" : "no"));
         }
         report.table(List.of("offered msg/s", "accepted", "end-to-end msg/s", "deliveries/s", "202 p50/p99 ms",
-                "end-to-end p50/p99/max ms", "undelivered", "backlog drain s", "peak RSS / heap used MiB",
+                "end-to-end p50/p99/max ms", "undelivered / changed nothing", "backlog drain s", "peak RSS / heap used MiB",
                 "CPU ms per message: gateway / PostgreSQL / load + partners", "kept up"), rows);
         report.line("").line("Kept up = every message accepted and delivered, p99 < 200 ms, backlog cleared within 1 s of the load's end."
+                + " Changed nothing = applied without anything to send: an agency's report that overtook a newer one of the same"
+                + " agency among the load's connections is stale (these count as processed, not in the latencies)."
                 + " Partner deliveries are consolidated records and outcome notices (about 4 per partner message). CPU per"
                 + " message = CPU time of each process (from /proc) from the start of the load to the end of the drain, divided by"
                 + " the messages accepted; 2 cores give 2,000 CPU ms per second in all.");

@@ -88,12 +88,17 @@ public final class ThroughputBenchmark {
         Owed owed = Owed.read(setup.database, traffic.referencePrefix());
         List<Long> endToEnd = new ArrayList<>();
         int undelivered = 0;
+        int withoutEffect = 0;
         long lastArrival = started;
         for (OpenLoad.Sent message : sent) {
             if (!message.accepted()) {
                 continue;
             }
-            // Every message of the mix causes deliveries: one that caused none yet was not applied by the end of the drain.
+            if (owed.appliedWithoutEffect(message.planned().messageId())) {
+                withoutEffect++;
+                continue;
+            }
+            // Every other message of the mix causes deliveries: one that caused none yet was not applied by the end of the drain.
             List<String> caused = owed.outboxByCause().getOrDefault(message.planned().messageId(), List.of());
             long completed = caused.isEmpty() ? Long.MAX_VALUE : 0;
             for (String id : caused) {
@@ -110,7 +115,7 @@ public final class ThroughputBenchmark {
         long[] answers = sent.stream().filter(OpenLoad.Sent::accepted).mapToLong(message -> message.answerNanos() / 1_000_000).toArray();
         int accepted = answers.length;
         return new Step(rate, duration, sent.size(), accepted, new Percentiles(answers),
-                new Percentiles(endToEnd.stream().mapToLong(Long::longValue).toArray()), undelivered,
+                new Percentiles(endToEnd.stream().mapToLong(Long::longValue).toArray()), undelivered, withoutEffect,
                 DeliveryCount.of(sent, owed, arrivals), (lastArrival - started) / 1000.0, (loadEnded - started) / 1000.0,
                 peakRss.get(), heap, drain, cpu);
     }
@@ -135,12 +140,13 @@ public final class ThroughputBenchmark {
      * @param answerMillis from due to the gateway's signed 202
      * @param endToEndMillis from due to the last partner's acceptance of what the message caused
      * @param undelivered accepted messages not applied or not fully delivered by the end of the drain
+     * @param withoutEffect accepted messages applied as stale, which rightly caused nothing (not in the latencies)
      * @param deliveredWithinSeconds from the start of the load to the last partner acceptance
      * @param loadSeconds how long sending took (longer than planned if the senders could not keep up)
      * @param cpu CPU time used from the start of the load to the end of the drain, by party
      */
     public record Step(int rate, Duration duration, int sent, int accepted, Percentiles answerMillis, Percentiles endToEndMillis,
-            int undelivered, DeliveryCount count, double deliveredWithinSeconds, double loadSeconds, long peakRssMiB,
+            int undelivered, int withoutEffect, DeliveryCount count, double deliveredWithinSeconds, double loadSeconds, long peakRssMiB,
             long heapUsedMiB, Duration drain, ProcessCpu.Sample cpu) {
 
         /** "gateway / PostgreSQL / load and partners" CPU milliseconds per accepted message. */
