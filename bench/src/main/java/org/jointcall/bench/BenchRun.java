@@ -21,7 +21,7 @@ import org.jointcall.gateway.it.JointCallGateway;
  * Runs every benchmark once and prints the report, also written to {@code bench.report}
  * ({@code bench/target/report.md}). Settings, as system properties ({@code bench/run -Dname=value} passes none:
  * set {@code BENCH_OPTS}): {@code bench.rates} (partner messages per second, one step each; default
- * {@code 25,50,100,200}), {@code bench.step-seconds} (60: shorter steps measured the JIT's bursts more than the gateway), {@code bench.warmup-rate} (50),
+ * {@code 25,50,100,150,200}), {@code bench.step-seconds} (60: shorter steps measured the JIT's bursts more than the gateway), {@code bench.warmup-rate} (50),
  * {@code bench.warmup-seconds} (60, followed by a pause until the gateway's JIT compilers are idle), {@code bench.senders} (concurrent partner connections, 64),
  * {@code bench.fault-rate} (40), {@code bench.faults} (true: run the fault scenarios).
  */
@@ -44,7 +44,7 @@ public final class BenchRun {
     }
 
     private static void run() throws Exception {
-        List<Integer> rates = Arrays.stream(System.getProperty("bench.rates", "25,50,100,200").split(","))
+        List<Integer> rates = Arrays.stream(System.getProperty("bench.rates", "25,50,100,150,200").split(","))
                 .map(String::trim).map(Integer::parseInt).toList();
         Duration step = Duration.ofSeconds(Long.getLong("bench.step-seconds", 60));
         double warmupRate = Double.parseDouble(System.getProperty("bench.warmup-rate", "50"));
