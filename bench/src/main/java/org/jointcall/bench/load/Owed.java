@@ -27,7 +27,7 @@ public record Owed(Map<String, String> ledgerStates, Set<String> stale, Map<Stri
         Map<String, List<String>> outbox = new HashMap<>();
         try (Connection connection = database.connect()) {
             try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT message_id, processing_state, processing_detail LIKE 'a newer report of this agency%'"
+                    "SELECT message_id, processing_state, processing_detail LIKE 'STALE:%'"
                             + " FROM exchange_ledger WHERE joint_reference LIKE ? || '%'")) {
                 statement.setString(1, referencePrefix);
                 try (ResultSet rows = statement.executeQuery()) {
@@ -62,7 +62,7 @@ public record Owed(Map<String, String> ledgerStates, Set<String> stale, Map<Stri
     /**
      * Whether the gateway applied the message and rightly sent nothing for it: an agency's report that arrived after
      * a newer one of the same agency (a partner's messages overtaking each other) is stale and changes nothing
-     * (the decision step's own words in the ledger say so).
+     * (the decision step settles it with a detail that starts with its result, STALE).
      */
     public boolean appliedWithoutEffect(String messageId) {
         return "APPLIED".equals(ledgerStates.get(messageId)) && stale.contains(messageId) && !outboxByCause.containsKey(messageId);
