@@ -30,10 +30,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One poll of the delivery worker: claims due outbox messages, puts those for pull agencies into
- * their inbox and pushes the others, then records each attempt and its result (several pushers' in one
- * transaction, see {@link AttemptRecorder}). A failure is retried
- * after an exponential backoff with jitter until {@code gateway.delivery.max-attempts}, then the
- * message is DEAD (an operator can resend it); failures of a partner that is down open its circuit.
+ * their inbox and pushes the others, then records each attempt and its result (several pushers' in
+ * one transaction, see {@link AttemptRecorder}). A failure is retried after an exponential backoff
+ * with jitter until {@code gateway.delivery.max-attempts}, then the message is DEAD (an operator can
+ * resend it); failures of a partner that is down open its circuit.
  * Each delivery logs with the message's ids in the MDC and is counted for the metrics.
  */
 @ApplicationScoped
