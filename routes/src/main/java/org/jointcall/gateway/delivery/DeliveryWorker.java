@@ -216,8 +216,8 @@ public class DeliveryWorker {
             recorder.record(new PushAttempt(message, result, started, millis, retryAt));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            LOG.info("Outbox message {} to {}: stopped before attempt {} was recorded; it is pushed again when its lease ends",
-                    message.messageId(), message.recipient(), message.attempt());
+            LOG.info("Outbox message {} to {}: stopped while attempt {} waited to be recorded; unless it was, the message is"
+                    + " pushed again when its lease ends", message.messageId(), message.recipient(), message.attempt());
             return;
         }
         if (result.outcome() == PushResult.Outcome.DELIVERED) {
