@@ -52,6 +52,23 @@ class AdminApiIT {
         setup.close();
     }
 
+    /** Jakarta REST refuses the media type before the access filter runs; an anonymous caller still hears "sign in" first. */
+    @Test
+    void anAnonymousCallerIsToldToSignInBeforeWhatTheEndpointAccepts() {
+        HttpResponse<String> anonymous = ConsoleClient.anonymous(setup.gateway()).put("/admin/calls/" + QUAD, "call", "text/plain");
+        assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(401);
+        assertThat(Json.body(anonymous).path("type").asText()).endsWith("/authentication-required");
+
+        HttpResponse<String> signedIn = admin.put("/admin/calls/" + QUAD, "call", "text/plain");
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(415);
+
+        HttpResponse<String> wrongMethod = ConsoleClient.anonymous(setup.gateway()).delete("/admin/calls/" + QUAD);
+        assertThat(wrongMethod.statusCode()).as(wrongMethod.body()).isEqualTo(401);
+        HttpResponse<String> session = ConsoleClient.anonymous(setup.gateway()).put("/session", "{}", "application/json");
+        assertThat(session.statusCode()).as("the session endpoint is open to anyone: " + session.body()).isEqualTo(405);
+        assertThat(ConsoleClient.anonymous(setup.gateway()).get("/no-such-endpoint").statusCode()).isEqualTo(404);
+    }
+
     @Test
     void onlyAdministratorsMayUseTheAdminApiNotCoordinatorsNorAuditors() {
         ConsoleClient anonymous = ConsoleClient.anonymous(setup.gateway());

@@ -32,6 +32,10 @@ import org.jointcall.gateway.exchange.ProblemType;
 @Priority(Priorities.AUTHENTICATION)
 public class ConsoleAccess implements ContainerRequestFilter {
 
+    /** The answer to an anonymous caller of any endpoint but the session's. */
+    static final Problem SIGN_IN_FIRST = Problem.of(ProblemType.AUTHENTICATION_REQUIRED,
+            "sign in (POST /api/v1/console/session) or send an Authorization: Basic header");
+
     @Context
     ResourceInfo resource;
 
@@ -52,8 +56,7 @@ public class ConsoleAccess implements ContainerRequestFilter {
             return;
         }
         if (caller.getUserPrincipal() == null) {
-            refuse(context, Problem.of(ProblemType.AUTHENTICATION_REQUIRED,
-                    "sign in (POST /api/v1/console/session) or send an Authorization: Basic header"));
+            refuse(context, SIGN_IN_FIRST);
             return;
         }
         String[] roles = allowed.get().value();
