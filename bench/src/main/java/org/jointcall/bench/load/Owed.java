@@ -16,24 +16,24 @@ import org.jointcall.gateway.it.TestDatabase;
 
 /**
  * What the gateway owes the partners for one run's traffic, read from its database: the ledger's message ids
- * (everything it accepted) with how each was settled and, per partner message, the outbox messages it caused
+ * (everything it accepted), those it applied as stale and, per partner message, the outbox messages it caused
  * (the consolidated record, notices), which must each reach their partner once.
  */
-public record Owed(Map<String, String> ledgerStates, Set<String> stale, Map<String, List<String>> outboxByCause) {
+public record Owed(Set<String> inLedger, Set<String> stale, Map<String, List<String>> outboxByCause) {
 
     public static Owed read(TestDatabase.Database database, String referencePrefix) {
-        Map<String, String> ledger = new HashMap<>();
+        Set<String> ledger = new HashSet<>();
         Set<String> stale = new HashSet<>();
         Map<String, List<String>> outbox = new HashMap<>();
         try (Connection connection = database.connect()) {
             try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT message_id, processing_state, processing_detail LIKE 'STALE:%'"
+                    "SELECT message_id, processing_state = 'APPLIED' AND processing_detail LIKE 'STALE:%'"
                             + " FROM exchange_ledger WHERE joint_reference LIKE ? || '%'")) {
                 statement.setString(1, referencePrefix);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        ledger.put(rows.getString(1), rows.getString(2));
-                        if (rows.getBoolean(3)) {
+                        ledger.add(rows.getString(1));
+                        if (rows.getBoolean(2)) {
                             stale.add(rows.getString(1));
                         }
                     }
@@ -54,18 +54,13 @@ public record Owed(Map<String, String> ledgerStates, Set<String> stale, Map<Stri
         return new Owed(ledger, stale, outbox);
     }
 
-    /** The message ids of everything the gateway accepted. */
-    public Set<String> inLedger() {
-        return ledgerStates.keySet();
-    }
-
     /**
      * Whether the gateway applied the message and rightly sent nothing for it: an agency's report that arrived after
      * a newer one of the same agency (a partner's messages overtaking each other) is stale and changes nothing
      * (the decision step settles it with a detail that starts with its result, STALE).
      */
     public boolean appliedWithoutEffect(String messageId) {
-        return "APPLIED".equals(ledgerStates.get(messageId)) && stale.contains(messageId) && !outboxByCause.containsKey(messageId);
+        return stale.contains(messageId) && !outboxByCause.containsKey(messageId);
     }
 
     /** Every outbox message id of the run. */
