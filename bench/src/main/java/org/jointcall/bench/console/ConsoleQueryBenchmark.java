@@ -68,7 +68,7 @@ public final class ConsoleQueryBenchmark {
             queries.put("matrix, filtered (REJECTED, NSF DECLINED, by update time desc)",
                     matrix + "&jointState=REJECTED&agency=NSF&trackState=DECLINED&sort=updated&dir=desc");
             queries.put("matrix, search q=BENCH-0421", matrix + "&q=BENCH-0421");
-            // Titles: one proposal's, and a word in every title (the index finds 250,000 parts).
+            // Titles: one proposal's, and a word in every title (all 10,000 proposals match).
             queries.put("matrix, search title q=project 4217", matrix + "&q=project+4217");
             queries.put("matrix, search title q=research (every proposal)", matrix + "&q=research");
             queries.put("matrix, deep keyset page (after " + DEEP_PAGES + " pages)", deep(console, matrix, DEEP_PAGES));

@@ -64,6 +64,13 @@ final class ConsoleSeed {
                                    now() - ((%3$d - i) * interval '15 seconds') AS at
                               FROM generate_series(1, %3$d) i) g
                     """.formatted(CALL, PROPOSALS, LEDGER_ROWS));
+            // The titles the decision worker adds to each proposal as it settles its parts (migration V14).
+            sql.execute("""
+                    UPDATE joint_proposal p SET part_titles = t.titles
+                      FROM (SELECT call_id, joint_reference, string_agg(DISTINCT title, E'\\n') AS titles FROM exchange_ledger
+                             WHERE kind = 'PROPOSAL_PART' AND title IS NOT NULL GROUP BY call_id, joint_reference) t
+                     WHERE p.call_id = t.call_id AND p.joint_reference = t.joint_reference
+                    """);
             sql.execute("""
                     INSERT INTO outbox_message (message_id, recipient, kind, joint_id, caused_by, canonical_xml, state,
                                                 attempts, next_attempt_at, created_at, delivered_at, receipt_status)

@@ -35,9 +35,25 @@ public class DecisionLedger {
             """;
     /** How far down the queue a claim looks for a proposal nobody is working on. */
     private static final int CANDIDATES_LOOKED_AT = 64;
+    /*
+     * Settling a proposal part also adds its title to its proposal's part_titles (V14), which the console's
+     * matrix searches, unless the proposal has that title already. Doing it here, in the same statement, covers
+     * every way a part is settled (applied, a duplicate, refused) without another round trip. A part settled
+     * before its proposal exists has no row to add to; the part that creates the proposal is settled after it.
+     */
     private static final String SETTLE = """
-            UPDATE exchange_ledger SET processing_state = ?, processing_detail = ?, processed_at = now()
-             WHERE ledger_id = ?
+            WITH settled AS (
+                UPDATE exchange_ledger SET processing_state = ?, processing_detail = ?, processed_at = now()
+                 WHERE ledger_id = ?
+                RETURNING kind, call_id, joint_reference, title
+            ), titled AS (
+                UPDATE joint_proposal p
+                   SET part_titles = CASE WHEN p.part_titles = '' THEN s.title ELSE p.part_titles || E'\\n' || s.title END
+                  FROM settled s
+                 WHERE s.kind = 'PROPOSAL_PART' AND s.title <> '' AND p.call_id = s.call_id AND p.joint_reference = s.joint_reference
+                   AND strpos(E'\\n' || p.part_titles || E'\\n', E'\\n' || s.title || E'\\n') = 0
+            )
+            SELECT count(*) FROM settled
             """;
     private static final String REQUEUE_HELD_OF_PROPOSAL = """
             UPDATE exchange_ledger SET processing_state = 'RECEIVED', processing_detail = NULL
@@ -120,8 +136,10 @@ public class DecisionLedger {
             statement.setString(1, settlement.state().name());
             statement.setString(2, settlement.detail());
             statement.setLong(3, ledgerId);
-            if (statement.executeUpdate() != 1) {
-                throw new IllegalStateException("ledger row " + ledgerId + " vanished while it was being settled");
+            try (ResultSet settled = statement.executeQuery()) {
+                if (!settled.next() || settled.getInt(1) != 1) {
+                    throw new IllegalStateException("ledger row " + ledgerId + " vanished while it was being settled");
+                }
             }
         }
     }

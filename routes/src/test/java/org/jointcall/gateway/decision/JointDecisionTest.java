@@ -164,6 +164,24 @@ class JointDecisionTest {
         assertThat(ledger.processing(kept).get(0)).isEqualTo("APPLIED");
     }
 
+    /** What the console's matrix searches besides the reference: each distinct title the proposal's parts carried. */
+    @Test
+    void theProposalKeepsEachDistinctTitleItsPartsCarried() throws Exception {
+        ledger.receive(sample("NSF", "proposal", "QUAD-T1", 1, m -> m.getProposalPart().setTitle("Kelp forests and carbon")));
+        ledger.receive(sample("UKRI", "proposal", "QUAD-T1", 1, m -> m.getProposalPart().setTitle("Kelp forests and carbon")));
+        ledger.receive(sample("DFG", "proposal", "QUAD-T1", 1, m -> m.getProposalPart().setTitle("Kelpwälder und Kohlenstoff")));
+        // A repeat of DFG's part changes nothing, its title included; a review carries no title.
+        ledger.receive(sample("DFG", "proposal", "QUAD-T1", 1, m -> m.getProposalPart().setTitle("Kelpwälder und Kohlenstoff")));
+        ledger.receive(sample("NSF", "review", "QUAD-T1", 2));
+        ledger.receive(sample("NWO", "proposal", "QUAD-T2", 1, m -> m.getProposalPart().setTitle("Another proposal")));
+        worker.poll();
+
+        assertThat(database.column("SELECT part_titles FROM joint_proposal WHERE joint_reference = 'QUAD-T1'"))
+                .containsExactly("Kelp forests and carbon\nKelpwälder und Kohlenstoff");
+        assertThat(database.column("SELECT part_titles FROM joint_proposal WHERE joint_reference = 'QUAD-T2'"))
+                .containsExactly("Another proposal");
+    }
+
     @Test
     void twoWorkersOnOneDatabaseAgreeOnOneOutcomeAndWriteEachMessageOnce() throws Exception {
         for (int i = 0; i < 10; i++) {

@@ -21,6 +21,7 @@ import org.jointcall.gateway.delivery.Outbox;
 import org.jointcall.gateway.delivery.OutboxArrivals;
 import org.jointcall.gateway.demo.SampleMessages;
 import org.jointcall.gateway.it.TestDatabase;
+import org.jointcall.gateway.ledger.ProposalSubject;
 import org.jointcall.gateway.persistence.SchemaMigration;
 import org.jointcall.gateway.persistence.Transactions;
 import org.jointcall.gateway.proposal.ProposalRepository;
@@ -85,10 +86,10 @@ public final class LedgerFixture {
         byte[] xml = CODEC.toXml(message);
         try (Connection connection = database.connect();
              PreparedStatement statement = connection.prepareStatement("""
-                     INSERT INTO exchange_ledger (agency, message_id, kind, joint_reference, call_id, media_type, body,
+                     INSERT INTO exchange_ledger (agency, message_id, kind, joint_reference, call_id, title, media_type, body,
                             body_digest, request_headers, signature_input, signature, key_id, algorithm, verdict,
                             canonical_xml, receipt_status, receipt_headers, receipt_body)
-                     VALUES (?, ?, ?, ?, ?, 'application/xml', ?, 'sha-256=:test:', '{}', 'sig=()', 'sig=:test:',
+                     VALUES (?, ?, ?, ?, ?, ?, 'application/xml', ?, 'sha-256=:test:', '{}', 'sig=()', 'sig=:test:',
                              'test-key', 'ecdsa-p256-sha256', '{}', ?, 202, '{}', '')
                      RETURNING ledger_id
                      """)) {
@@ -97,8 +98,9 @@ public final class LedgerFixture {
             statement.setString(3, message.getKind().name());
             statement.setString(4, message.getJointReference());
             statement.setString(5, message.getCallId());
-            statement.setBytes(6, xml);
+            statement.setString(6, ProposalSubject.title(message));
             statement.setBytes(7, xml);
+            statement.setBytes(8, xml);
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
                 return row.getLong(1);
