@@ -20,7 +20,6 @@ import org.jointcall.contracts.proposal.JointProposal;
 import org.jointcall.gateway.call.CallRepository;
 import org.jointcall.gateway.delivery.MessageCause;
 import org.jointcall.gateway.delivery.Outbox;
-import org.jointcall.gateway.delivery.OutboundMessage;
 import org.jointcall.gateway.persistence.Transactions;
 import org.jointcall.gateway.proposal.ConcurrentProposalUpdate;
 import org.jointcall.gateway.proposal.ProposalRepository;
@@ -108,10 +107,8 @@ public class DeadlineSweep {
             return false;
         }
         long version = proposals.update(connection, proposal, stored.get().version()).version();
-        for (OutboundMessage message : fanOut.sweepMessages(connection, MessageCause.gateway(proposal.id(), version), call.get(),
-                proposal, changes)) {
-            outbox.enqueue(connection, message);
-        }
+        outbox.enqueue(connection, fanOut.sweepMessages(connection, MessageCause.gateway(proposal.id(), version), call.get(),
+                proposal, changes));
         LOG.info("Deadline sweep: joint proposal {} ({}) now {}", proposal.id(), proposal.jointReference(), proposal.outcome().status());
         return true;
     }

@@ -153,9 +153,7 @@ public class DecisionApplier {
                 + ": " + sender + " track " + change.track().state() + ", joint outcome " + change.after().status()));
         List<OutboundMessage> messages = fanOut.messages(connection, MessageCause.ledger(entry.ledgerId(), proposal.id(), version),
                 new ValidatedMessage(message, entry.canonicalXml()), call.get(), proposal, change);
-        for (OutboundMessage outbound : messages) {
-            outbox.enqueue(connection, outbound);
-        }
+        outbox.enqueue(connection, messages);
         if (isPart) {
             ledger.requeueHeld(connection, message.getCallId(), message.getJointReference());
         }

@@ -21,7 +21,6 @@ import org.jointcall.contracts.v1.TrackState;
 import org.jointcall.contracts.validation.ContractViolation;
 import org.jointcall.gateway.call.CallRepository;
 import org.jointcall.gateway.delivery.MessageCause;
-import org.jointcall.gateway.delivery.OutboundMessage;
 import org.jointcall.gateway.delivery.Outbox;
 import org.jointcall.gateway.proposal.ProposalRepository;
 import org.jointcall.gateway.proposal.StoredProposal;
@@ -77,10 +76,8 @@ public class ProposalReopening {
         JointOutcome after = proposal.outcome();
         long version = proposals.update(connection, proposal, stored.version()).version();
         JointProposal.Change change = new JointProposal.Change(EventResult.APPLIED, proposal.track(decider).orElseThrow(), before, after);
-        for (OutboundMessage message : fanOut.sweepMessages(connection, MessageCause.gateway(jointId, version), call, proposal,
-                List.of(change))) {
-            outbox.enqueue(connection, message);
-        }
+        outbox.enqueue(connection, fanOut.sweepMessages(connection, MessageCause.gateway(jointId, version), call, proposal,
+                List.of(change)));
         return Optional.of(after);
     }
 }

@@ -3,6 +3,8 @@ package org.jointcall.gateway.delivery;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,16 +23,25 @@ public class Outbox {
             ON CONFLICT (message_id) DO NOTHING
             """;
 
-    /** Adds the message unless the same one is already there; returns whether it was added. */
-    public boolean enqueue(Connection connection, OutboundMessage message) throws SQLException {
+    /**
+     * Adds each message unless the same one is already there, in one round trip (a fan-out writes one message per
+     * agency); returns how many were added.
+     */
+    public int enqueue(Connection connection, List<OutboundMessage> messages) throws SQLException {
+        if (messages.isEmpty()) {
+            return 0;
+        }
         try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
-            statement.setString(1, message.messageId());
-            statement.setString(2, message.recipient());
-            statement.setString(3, message.kind().name());
-            statement.setObject(4, message.cause().jointId());
-            statement.setObject(5, message.cause().ledgerId(), java.sql.Types.BIGINT);
-            statement.setBytes(6, message.canonicalXml());
-            return statement.executeUpdate() == 1;
+            for (OutboundMessage message : messages) {
+                statement.setString(1, message.messageId());
+                statement.setString(2, message.recipient());
+                statement.setString(3, message.kind().name());
+                statement.setObject(4, message.cause().jointId());
+                statement.setObject(5, message.cause().ledgerId(), java.sql.Types.BIGINT);
+                statement.setBytes(6, message.canonicalXml());
+                statement.addBatch();
+            }
+            return Arrays.stream(statement.executeBatch()).sum();
         }
     }
 }

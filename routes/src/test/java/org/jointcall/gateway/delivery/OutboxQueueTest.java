@@ -79,8 +79,14 @@ class OutboxQueueTest {
                 "<other/>".getBytes(StandardCharsets.UTF_8));
         assertThat(again.messageId()).isEqualTo(stored.get(0));
 
-        boolean added = transactions.inTransaction(connection -> new Outbox().enqueue(connection, again));
-        assertThat(added).isFalse();
-        assertThat(database.column("SELECT count(*) FROM outbox_message")).containsExactly("4");
+        OutboundMessage other = new OutboundMessage(fields[0].equals("NSF") ? "UKRI" : "NSF", MessageKind.valueOf(fields[1]),
+                MessageCause.ledger(Long.parseLong(fields[3]) + 1000, UUID.fromString(fields[2]), 1),
+                "<other/>".getBytes(StandardCharsets.UTF_8));
+
+        int added = transactions.inTransaction(connection -> new Outbox().enqueue(connection, List.of(again, other)));
+        assertThat(added).as("only the new one of the batch").isEqualTo(1);
+        assertThat(database.column("SELECT count(*) FROM outbox_message")).containsExactly("5");
+        transactions.inTransaction(connection -> new Outbox().enqueue(connection, List.of()));
+        assertThat(database.column("SELECT count(*) FROM outbox_message")).containsExactly("5");
     }
 }
