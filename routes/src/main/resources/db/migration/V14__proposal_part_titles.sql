@@ -1,8 +1,9 @@
 -- The matrix's title search moves from the ledger to the proposal. V10 let it find the proposal parts
 -- whose title matches through a trigram index on exchange_ledger.title, then hash their references:
 -- a word found in nearly every title handed back every part ever received (250,000 in
--- bench/console-queries, p95 1.2 s). joint_proposal.part_titles holds each distinct title its applied
--- parts carried, one per line, so the search is bounded by the call's proposals instead.
+-- bench/console-queries, p95 1.2 s). joint_proposal.part_titles holds each distinct title its parts
+-- carried, one per line (the decision worker adds a part's title as it settles the part), so the search
+-- is bounded by the call's proposals instead.
 ALTER TABLE joint_proposal ADD COLUMN part_titles text NOT NULL DEFAULT '';
 
 -- Proposals stored before this version: the titles of every part the ledger holds for them, as V10 searched.
