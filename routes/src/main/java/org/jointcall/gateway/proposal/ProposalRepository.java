@@ -54,6 +54,13 @@ public class ProposalRepository {
                    updated_at = excluded.updated_at, updated_at_offset = excluded.updated_at_offset,
                    extended_decision_deadline = excluded.extended_decision_deadline,
                    extended_decision_deadline_offset = excluded.extended_decision_deadline_offset
+             WHERE (agency_track.role, agency_track.required, agency_track.state, agency_track.last_sequence,
+                    agency_track.state_reason, agency_track.updated_at, agency_track.updated_at_offset,
+                    agency_track.extended_decision_deadline, agency_track.extended_decision_deadline_offset)
+                   IS DISTINCT FROM
+                   (excluded.role, excluded.required, excluded.state, excluded.last_sequence, excluded.state_reason,
+                    excluded.updated_at, excluded.updated_at_offset, excluded.extended_decision_deadline,
+                    excluded.extended_decision_deadline_offset)
             """;
     private static final String APPEND_AUDIT = """
             INSERT INTO proposal_audit (joint_id, position, at, at_offset, actor, action, agency, detail)
@@ -140,6 +147,10 @@ public class ProposalRepository {
         }
     }
 
+    /**
+     * Every track is written, since the aggregate does not say which changed; the upsert's WHERE leaves an unchanged
+     * row alone (an agency's message changes one track of four), and the audit only gains entries it lacks.
+     */
     private static void writeTracksAndAudit(Connection connection, JointProposal proposal) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(UPSERT_TRACK)) {
             for (AgencyTrack track : proposal.tracks().values()) {

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -85,6 +86,22 @@ class ProposalRepositoryTest {
         Optional<StoredProposal> byReference = transactions.inTransaction(
                 connection -> proposals.findByReference(connection, call.callId(), "JQ-2026-0043"));
         assertThat(byReference.map(found -> found.proposal().id())).hasValue(proposal.id());
+    }
+
+    @Test
+    void anUpdateRewritesOnlyTheTrackThatChanged() throws SQLException {
+        JointProposal proposal = JointProposal.open(UUID.randomUUID(), call, "JQ-2026-0046");
+        StoredProposal stored = transactions.inTransaction(connection -> proposals.insert(connection, proposal));
+        JointProposal changed = reload(proposal.id()).proposal();
+        changed.apply(new TrackEvent(AgencyId.NSF, 1, TrackState.SUBMITTED, null, MAY));
+
+        List<Long> updates = transactions.inTransaction(connection -> {
+            proposals.update(connection, changed, stored.version());
+            return TestDatabase.updatesInThisTransaction(connection, "agency_track");
+        });
+
+        assertThat(updates.get(0)).as("agency_track rows updated").isEqualTo(1);
+        assertSameProposal(reload(proposal.id()).proposal(), changed);
     }
 
     @Test
