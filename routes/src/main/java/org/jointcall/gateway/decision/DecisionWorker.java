@@ -79,9 +79,11 @@ public class DecisionWorker {
         long started = System.nanoTime();
         List<Future<Integer>> helpers = new ArrayList<>();
         int settled = 0;
+        int settledHere = 0;
         OptionalInt othersWaiting;
         while ((othersWaiting = applyNext()).isPresent()) {
             settled++;
+            settledHere++;
             for (Iterator<Future<Integer>> helper = helpers.iterator(); helper.hasNext(); ) {
                 Future<Integer> each = helper.next();
                 if (each.isDone()) {
@@ -92,7 +94,8 @@ public class DecisionWorker {
             while (helpers.size() < Math.min(concurrency - 1, othersWaiting.getAsInt())) {
                 helpers.add(appliers().submit(() -> applyAll(started)));
             }
-            if (settled % batchSize == 0 && System.nanoTime() - started > POLL_LIMIT_NANOS) {
+            // Counted on this thread alone: the helpers' totals, added as they finish, could step over every multiple.
+            if (pollLimitReached(settledHere, started)) {
                 break;
             }
         }
@@ -131,11 +134,16 @@ public class DecisionWorker {
         int settled = 0;
         while (applyNext().isPresent()) {
             settled++;
-            if (settled % batchSize == 0 && System.nanoTime() - started > POLL_LIMIT_NANOS) {
+            if (pollLimitReached(settled, started)) {
                 break;
             }
         }
         return settled;
+    }
+
+    /** Whether a thread that has settled {@code settledHere} messages should stop: after each batch, once the poll ran long. */
+    private boolean pollLimitReached(int settledHere, long started) {
+        return settledHere % batchSize == 0 && System.nanoTime() - started > POLL_LIMIT_NANOS;
     }
 
     /** Claims and applies one message in a transaction of its own; empty if none was waiting, else how many other proposals were. */
