@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * the hook runs {@code pg_ctl} with JDK classes only, because the web application's class loader
  * may already be closed by then. A gateway killed with {@code kill -9} leaves its postmaster
  * running and holding the directory; the next start recognises such an orphan (nobody holds the
- * directory lock, yet the postmaster in {@code postmaster.pid} is alive) and stops it first. A
+ * directory lock, yet the postmaster in {@code postmaster.pid} is alive) and stops it first, even
+ * when the binaries it runs from were deleted from the temporary directory since. A
  * directory held by a live gateway is refused with a message saying how to run a second instance.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
@@ -42,6 +43,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** The lock file zonky's EmbeddedPostgres holds while it owns a data directory. */
     private static final String OWNER_LOCK = "epg-lock";
     private static final String POSTMASTER_PID = "postmaster.pid";
+    private static final String DELETED = " (deleted)";
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
 
@@ -136,7 +138,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * PostgreSQL refuses to run as root, so as root it goes through {@code unshare -U}.
      */
     private static List<String> pgCtlStop(ProcessHandle postmaster, Path dataDirectory) {
-        Path postgresBinary = Path.of(postmaster.info().command().orElseThrow());
+        Path postgresBinary = postgresBinary(postmaster);
         List<String> command = new ArrayList<>();
         if (LinuxUtils.isUnshareAvailable()) {
             command.addAll(List.of("unshare", "-U"));
@@ -161,12 +163,21 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 postmaster.get().pid(), dataDirectory);
         ProcessHandle orphan = postmaster.get();
         try {
-            int exit = new ProcessBuilder(pgCtlStop(orphan, dataDirectory)).inheritIO().start().waitFor();
+            Path pgCtl = postgresBinary(orphan).resolveSibling("pg_ctl");
+            if (Files.isExecutable(pgCtl)) {
+                int exit = new ProcessBuilder(pgCtlStop(orphan, dataDirectory)).inheritIO().start().waitFor();
+                if (exit != 0) {
+                    throw new IllegalStateException("pg_ctl stop exited with " + exit);
+                }
+            } else {
+                // The binaries it runs from are gone (a cleaned temporary directory), so there is no pg_ctl to
+                // ask. SIGTERM is PostgreSQL's smart shutdown: it waits for open sessions, and the dead
+                // gateway's sessions ended with it.
+                LOG.warn("The orphan's binaries ({}) are gone; stopping it with SIGTERM", pgCtl.getParent());
+                orphan.destroy();
+            }
             // pg_ctl returns once postmaster.pid is gone; the process itself exits a moment later.
             orphan.onExit().get(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS);
-            if (exit != 0) {
-                throw new IllegalStateException("pg_ctl stop exited with " + exit);
-            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted while stopping the orphaned PostgreSQL on " + dataDirectory, e);
@@ -189,7 +200,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         return ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
                 .filter(ProcessHandle::isAlive)
-                .filter(process -> process.info().command().map(command -> command.endsWith("postgres")).orElse(false));
+                .filter(process -> process.info().command().isPresent()
+                        && postgresBinary(process).getFileName().toString().equals("postgres"));
+    }
+
+    /**
+     * The program {@code process} runs. Linux reports a program whose file was deleted as
+     * {@code "<path> (deleted)"}; the path is what counts here.
+     */
+    private static Path postgresBinary(ProcessHandle process) {
+        String command = process.info().command().orElseThrow();
+        return Path.of(command.endsWith(DELETED) ? command.substring(0, command.length() - DELETED.length()) : command);
     }
 
     private static boolean ownerLockIsFree(Path dataDirectory) throws IOException {

@@ -29,7 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@link #kill()}, SIGKILL, for crash tests), and {@link #restart()} it on the same settings.
  * Each run logs to {@code target/it-logs/<name>-<n>.log} and works in {@code target/it-logs};
  * Payara's runtime and temporary files go there too instead of /tmp, so a killed instance leaves
- * nothing behind outside {@code target}.
+ * nothing behind outside {@code target}. They are deleted once the process has ended: each run
+ * unpacks ~270 MB of runtime and WAR (more after a kill), and a suite's worth filled a CI disk.
+ * The log, which holds everything Payara prints, stays.
  */
 public final class GatewayProcess implements AutoCloseable {
 
@@ -43,6 +45,8 @@ public final class GatewayProcess implements AutoCloseable {
     private final Map<String, String> properties;
     private final int port;
     private final Path log;
+    private final Path payaraRoot;
+    private final Path temporaryFiles;
     private final Process process;
     private final long launchedAt = System.nanoTime();
     private Duration startup;
@@ -55,7 +59,9 @@ public final class GatewayProcess implements AutoCloseable {
         int run = RUNS.incrementAndGet();
         Path logs = Path.of(requiredProperty("gateway.it-logs"));
         this.log = logs.resolve(name + "-" + run + ".log");
-        this.process = launch(logs.resolve(name + "-" + run + "-payara"), logs.resolve(name + "-" + run + "-tmp"));
+        this.payaraRoot = logs.resolve(name + "-" + run + "-payara");
+        this.temporaryFiles = logs.resolve(name + "-" + run + "-tmp");
+        this.process = launch();
     }
 
     /** A gateway named {@code name} (log file prefix) with no configuration yet. */
@@ -68,6 +74,7 @@ public final class GatewayProcess implements AutoCloseable {
         long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
+                removeWorkFiles();
                 throw new IllegalStateException("Gateway " + name + " exited with " + process.exitValue()
                         + " before it was ready.\n" + logTail());
             }
@@ -84,7 +91,7 @@ public final class GatewayProcess implements AutoCloseable {
             }
             sleep(Duration.ofMillis(250));
         }
-        process.destroyForcibly();
+        kill();
         throw new IllegalStateException("Gateway " + name + " was not ready within " + STARTUP_TIMEOUT.toSeconds()
                 + " s.\n" + logTail());
     }
@@ -153,6 +160,7 @@ public final class GatewayProcess implements AutoCloseable {
                 throw new AssertionError("Gateway " + name + " still runs after " + timeout.toSeconds() + " s.\n"
                         + logTail());
             }
+            removeWorkFiles();
             return process.exitValue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -200,6 +208,7 @@ public final class GatewayProcess implements AutoCloseable {
                 throw new IllegalStateException("Gateway " + name + " did not stop within "
                         + STOP_TIMEOUT.toSeconds() + " s.\n" + logTail());
             }
+            removeWorkFiles();
             return process.exitValue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -207,7 +216,17 @@ public final class GatewayProcess implements AutoCloseable {
         }
     }
 
-    private Process launch(Path payaraRoot, Path temporaryFiles) {
+    /** Deletes this run's Payara root and temporary directory; call only once the process has ended. */
+    private void removeWorkFiles() {
+        try {
+            deleteRecursively(payaraRoot);
+            deleteRecursively(temporaryFiles);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete the work files of gateway " + name, e);
+        }
+    }
+
+    private Process launch() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");

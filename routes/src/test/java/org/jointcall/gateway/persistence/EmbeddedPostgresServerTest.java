@@ -6,14 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.util.LinuxUtils;
 
@@ -59,12 +63,47 @@ class EmbeddedPostgresServerTest {
     @Test
     void aServerOrphanedByAKilledGatewayIsStoppedAndTheDirectoryReused() throws Exception {
         Path data = workingDirectory.resolve("postgres");
-        Path pgCtl;
+        Path pgCtl = createCluster(data).resolveSibling("pg_ctl");
+        long orphanPid = startOrphan(pgCtl, data);
+
+        try (EmbeddedPostgresServer restarted = EmbeddedPostgresServer.start(data, 0)) {
+            assertThat(ProcessHandle.of(orphanPid).filter(ProcessHandle::isAlive)).as("the orphaned postmaster").isEmpty();
+            assertThat(queryOne(restarted, "SELECT note FROM kept")).isEqualTo("before the crash");
+        } finally {
+            ProcessHandle.of(orphanPid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /** The orphan's binaries were deleted while it ran, as a cleaner of the temporary directory might. */
+    @Test
+    void anOrphanWhoseBinariesWereDeletedIsStoppedAllTheSame() throws Exception {
+        Path data = workingDirectory.resolve("postgres");
+        Path installation = createCluster(data).getParent().getParent();
+        Path copy = workingDirectory.resolve("deleted-binaries");
+        copyTree(installation, copy);
+        long orphanPid = startOrphan(copy.resolve("bin").resolve("pg_ctl"), data);
+        deleteTree(copy);
+        assertThat(ProcessHandle.of(orphanPid).flatMap(process -> process.info().command()))
+                .as("what Linux reports the orphan runs").hasValueSatisfying(command -> assertThat(command).endsWith(" (deleted)"));
+
+        try (EmbeddedPostgresServer restarted = EmbeddedPostgresServer.start(data, 0)) {
+            assertThat(ProcessHandle.of(orphanPid).filter(ProcessHandle::isAlive)).as("the orphaned postmaster").isEmpty();
+            assertThat(queryOne(restarted, "SELECT note FROM kept")).isEqualTo("before the crash");
+        } finally {
+            ProcessHandle.of(orphanPid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /** Creates the cluster on {@code data} with one row in it and returns the postgres binary that ran it. */
+    private static Path createCluster(Path data) throws Exception {
         try (EmbeddedPostgresServer first = EmbeddedPostgresServer.start(data, 0)) {
             execute(first, "CREATE TABLE kept (note text)", "INSERT INTO kept VALUES ('before the crash')");
-            pgCtl = postmasterBinary(data).resolveSibling("pg_ctl");
+            return postmasterBinary(data);
         }
-        // What a kill -9 of the gateway leaves behind: a live postmaster that no gateway owns.
+    }
+
+    /** What a kill -9 of the gateway leaves behind: a live postmaster on {@code data} that no gateway owns. */
+    private static long startOrphan(Path pgCtl, Path data) throws Exception {
         List<String> start = new ArrayList<>();
         if (LinuxUtils.isUnshareAvailable()) {
             start.addAll(List.of("unshare", "-U")); // PostgreSQL refuses to run as root
@@ -73,13 +112,23 @@ class EmbeddedPostgresServerTest {
         Process orphanStart = new ProcessBuilder(start).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         assertThat(orphanStart.waitFor()).as("pg_ctl start of the orphan").isZero();
-        long orphanPid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+        return Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+    }
 
-        try (EmbeddedPostgresServer restarted = EmbeddedPostgresServer.start(data, 0)) {
-            assertThat(ProcessHandle.of(orphanPid).filter(ProcessHandle::isAlive)).as("the orphaned postmaster").isEmpty();
-            assertThat(queryOne(restarted, "SELECT note FROM kept")).isEqualTo("before the crash");
-        } finally {
-            ProcessHandle.of(orphanPid).ifPresent(ProcessHandle::destroyForcibly);
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Files.copy(path, to.resolve(from.relativize(path).toString()),
+                        StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 
