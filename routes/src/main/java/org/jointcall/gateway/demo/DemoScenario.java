@@ -18,6 +18,7 @@ import org.jointcall.adapters.spi.AdapterRegistry;
 import org.jointcall.adapters.spi.OutboundTranslation;
 import org.jointcall.contracts.v1.CanonicalMessage;
 import org.jointcall.contracts.v1.FundingOutcome;
+import org.jointcall.contracts.v1.Person;
 import org.jointcall.contracts.v1.Recommendation;
 import org.jointcall.signature.message.HttpFields;
 import org.jointcall.signature.message.RequestMessage;
@@ -281,6 +282,13 @@ final class DemoScenario implements Runnable {
                 case "proposal" -> {
                     message.getProposalPart().setLocalProposalId(local);
                     message.getProposalPart().setTitle(agency.equals("JST") ? titleJa : title);
+                    if (agency.equals("JST")) {
+                        // Each demo proposal has a PI of its own: one researcher leading two of them in one fiscal
+                        // year would break ASPIRE's one-application rule, and the console would say so on both.
+                        Person pi = message.getProposalPart().getPersons().get(0);
+                        pi.setOrcid(null);
+                        pi.getResearcherNumber().setValue(String.format("1%s%06d", callId.equals(DemoCalls.MAIN) ? "0" : "1", number));
+                    }
                 }
                 case "review" -> message.getReviewResult().setLocalProposalId(local);
                 case "decision" -> message.getFundingDecision().setLocalProposalId(local);

@@ -94,6 +94,7 @@ public class AcceptanceStep implements Processor {
         return new LedgerEntry(ledgerId, message.agency().code().code(), canonical.getMessageId(), canonical.getKind().value(),
                 canonical.getJointReference(), canonical.getCallId(),
                 ProposalSubject.localProposalId(canonical), ProposalSubject.title(canonical),
+                ProposalSubject.leadResearchers(canonical),
                 message.request().fields().values("Content-Type").get(0), message.request().body(), message.bodyDigest(),
                 message.request().fields(), message.verdict().signatureInput(), message.verdict().signature(),
                 message.verdict().keyId(), message.verdict().algorithm().identifier(), EvidenceJson.verdict(message.verdict()),

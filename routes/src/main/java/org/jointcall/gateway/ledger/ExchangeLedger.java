@@ -19,9 +19,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class ExchangeLedger {
 
     private static final String INSERT = "INSERT INTO exchange_ledger (ledger_id, agency, message_id, kind, joint_reference, call_id,"
-            + " local_proposal_id, title, media_type, body, body_digest, request_headers, signature_input, signature, key_id, algorithm, verdict,"
+            + " local_proposal_id, title, lead_researchers, media_type, body, body_digest, request_headers, signature_input, signature, key_id, algorithm, verdict,"
             + " canonical_xml, translation_report, receipt_status, receipt_headers, receipt_body, received_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?, ?)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?, ?)"
             + " ON CONFLICT ON CONSTRAINT message_once_per_agency DO NOTHING";
 
     /** Reserves the id of the next ledger row (the receipt names it before the row exists). */
@@ -45,6 +45,11 @@ public class ExchangeLedger {
             insert.setString(++i, entry.callId());
             insert.setString(++i, entry.localProposalId());
             insert.setString(++i, entry.title());
+            if (entry.leadResearchers() == null) {
+                insert.setNull(++i, Types.ARRAY);
+            } else {
+                insert.setArray(++i, connection.createArrayOf("text", entry.leadResearchers().toArray()));
+            }
             insert.setString(++i, entry.mediaType());
             insert.setBytes(++i, entry.body());
             insert.setString(++i, entry.bodyDigest());

@@ -1,6 +1,7 @@
 package org.jointcall.gateway.ledger;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 import org.jointcall.signature.message.HttpFields;
@@ -10,12 +11,13 @@ import org.jointcall.signature.message.HttpFields;
  *
  * @param localProposalId the sending agency's proposal id ({@link ProposalSubject}), null when the message has none
  * @param title the proposal's title when the message is a proposal part, else null
+ * @param leadResearchers the keys of the PI and co-PIs a proposal part names ({@link ProposalSubject#leadResearchers}), else null
  * @param bodyDigest sha-256 of {@code body}, Content-Digest value form
  * @param verdictJson what the verifier established, as JSON
  * @param translationReportJson what the adapter did not take over, as JSON (null when lossless)
  */
 public record LedgerEntry(long ledgerId, String agency, String messageId, String kind, String jointReference, String callId,
-        String localProposalId, String title, String mediaType, byte[] body, String bodyDigest, HttpFields requestHeaders, String signatureInput, String signature,
+        String localProposalId, String title, List<String> leadResearchers, String mediaType, byte[] body, String bodyDigest, HttpFields requestHeaders, String signatureInput, String signature,
         String keyId, String algorithm, String verdictJson, byte[] canonicalXml, String translationReportJson, Receipt receipt,
         Instant receivedAt) {
 

@@ -86,10 +86,10 @@ public final class LedgerFixture {
         byte[] xml = CODEC.toXml(message);
         try (Connection connection = database.connect();
              PreparedStatement statement = connection.prepareStatement("""
-                     INSERT INTO exchange_ledger (agency, message_id, kind, joint_reference, call_id, title, media_type, body,
+                     INSERT INTO exchange_ledger (agency, message_id, kind, joint_reference, call_id, title, lead_researchers, media_type, body,
                             body_digest, request_headers, signature_input, signature, key_id, algorithm, verdict,
                             canonical_xml, receipt_status, receipt_headers, receipt_body)
-                     VALUES (?, ?, ?, ?, ?, ?, 'application/xml', ?, 'sha-256=:test:', '{}', 'sig=()', 'sig=:test:',
+                     VALUES (?, ?, ?, ?, ?, ?, ?, 'application/xml', ?, 'sha-256=:test:', '{}', 'sig=()', 'sig=:test:',
                              'test-key', 'ecdsa-p256-sha256', '{}', ?, 202, '{}', '')
                      RETURNING ledger_id
                      """)) {
@@ -99,8 +99,10 @@ public final class LedgerFixture {
             statement.setString(4, message.getJointReference());
             statement.setString(5, message.getCallId());
             statement.setString(6, ProposalSubject.title(message));
-            statement.setBytes(7, xml);
+            List<String> leads = ProposalSubject.leadResearchers(message);
+            statement.setArray(7, leads == null ? null : connection.createArrayOf("text", leads.toArray()));
             statement.setBytes(8, xml);
+            statement.setBytes(9, xml);
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
                 return row.getLong(1);

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +44,8 @@ class ExchangeLedgerTest {
         assertThat(database.column("SELECT processing_state FROM exchange_ledger")).containsExactly("RECEIVED");
         assertThat(database.column("SELECT local_proposal_id || ' / ' || title FROM exchange_ledger"))
                 .as("the proposal's id and title as the gateway read them").containsExactly("2412345 / Quantum sensing networks");
+        assertThat(database.column("SELECT lead_researchers::text FROM exchange_ledger"))
+                .as("its lead researchers' keys").containsExactly("{ORCID:0000-0002-1825-0097}");
     }
 
     @Test
@@ -86,7 +89,8 @@ class ExchangeLedgerTest {
     private static LedgerEntry entry(long id, String messageId, String digest) {
         Receipt receipt = new Receipt(202, HttpFields.of("Content-Type", "application/json", "Signature", "jointcall=:x:"),
                 ("{\"ledgerId\":" + id + "}").getBytes(StandardCharsets.UTF_8));
-        return new LedgerEntry(id, "NSF", messageId, "PROPOSAL_PART", "ASPIRE-AI-0042", "ASPIRE-2026-AI", "2412345", "Quantum sensing networks", "application/json",
+        return new LedgerEntry(id, "NSF", messageId, "PROPOSAL_PART", "ASPIRE-AI-0042", "ASPIRE-2026-AI", "2412345", "Quantum sensing networks",
+                List.of("ORCID:0000-0002-1825-0097"), "application/json",
                 "{}".getBytes(StandardCharsets.UTF_8), digest, HttpFields.of("Content-Type", "application/json"), "jointcall=()",
                 "jointcall=:x:", "nsf-1", "ecdsa-p256-sha256", "{\"keyId\":\"nsf-1\"}", "<m/>".getBytes(StandardCharsets.UTF_8), null,
                 receipt, Instant.parse("2026-11-23T10:00:00Z"));

@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 
 import org.jointcall.contracts.aspire.AspireApplication;
 import org.jointcall.contracts.aspire.AspireCallRules;
+import org.jointcall.contracts.aspire.PriorApplication;
 import org.jointcall.contracts.binding.CanonicalCodec;
 import org.jointcall.contracts.call.CallTerms;
 import org.jointcall.contracts.identifier.AgencyId;
@@ -32,6 +33,7 @@ import org.jointcall.contracts.v1.CanonicalMessage;
 import org.jointcall.contracts.v1.ProposalPart;
 import org.jointcall.contracts.validation.Finding;
 import org.jointcall.gateway.call.CallRepository;
+import org.jointcall.gateway.ledger.ProposalSubject;
 import org.jointcall.gateway.proposal.ProposalRepository;
 import org.jointcall.gateway.proposal.StoredProposal;
 
@@ -82,6 +84,21 @@ public class ProposalDetail {
              WHERE o.joint_id = ? ORDER BY a.outbox_id, a.attempt
             """;
 
+    /**
+     * The latest JST part of every other application that names one of {@code ?}'s researchers as PI or co-PI, with the
+     * day that researcher's part first came. A refused part was never an application; a held one is.
+     */
+    private static final String OTHER_APPLICATIONS = """
+            SELECT DISTINCT ON (call_id, joint_reference) call_id, joint_reference,
+                   min(received_at) OVER (PARTITION BY call_id, joint_reference), canonical_xml
+              FROM exchange_ledger
+             WHERE lead_researchers && ? AND agency = 'JST' AND kind = 'PROPOSAL_PART' AND processing_state <> 'REFUSED'
+               AND (call_id, joint_reference) IS DISTINCT FROM (?, ?)
+             ORDER BY call_id, joint_reference, received_at DESC, ledger_id DESC
+            """;
+    /** ASPIRE's fiscal years are Japan's: a part that came on 31 March 16:00 UTC came on 1 April there. */
+    private static final ZoneOffset JAPAN = ZoneOffset.ofHours(9);
+
     private final CanonicalCodec codec = new CanonicalCodec();
 
     @Inject
@@ -116,8 +133,13 @@ public class ProposalDetail {
         }
     }
 
+    /**
+     * @param parts the latest part of each agency
+     * @param submittedAt when the JST part first came, which fixes the fiscal year ASPIRE counts the application in
+     *     (the first part of any agency while JST's has not come)
+     */
     private record Inbound(List<Event> events, Map<String, String> localIds, Map<AgencyId, ProposalPart> parts,
-            OffsetDateTime firstPartAt) {
+            OffsetDateTime submittedAt) {
     }
 
     private Inbound inbound(Connection connection, JointProposal proposal) throws SQLException {
@@ -125,6 +147,7 @@ public class ProposalDetail {
         Map<String, String> localIds = new HashMap<>();
         Map<AgencyId, ProposalPart> parts = new LinkedHashMap<>();
         OffsetDateTime firstPartAt = null;
+        OffsetDateTime jstPartAt = null;
         try (PreparedStatement query = connection.prepareStatement(INBOUND)) {
             query.setString(1, proposal.callId());
             query.setString(2, proposal.jointReference());
@@ -142,11 +165,12 @@ public class ProposalDetail {
                         CanonicalMessage message = codec.fromXml(row.getBytes(9));
                         parts.put(AgencyId.of(agency), message.getProposalPart());
                         firstPartAt = firstPartAt == null ? at : firstPartAt;
+                        jstPartAt = jstPartAt == null && AgencyId.JST.code().equals(agency) ? at : jstPartAt;
                     }
                 }
             }
         }
-        return new Inbound(events, localIds, parts, firstPartAt);
+        return new Inbound(events, localIds, parts, jstPartAt != null ? jstPartAt : firstPartAt);
     }
 
     private static List<Event> outbound(Connection connection, UUID jointId) throws SQLException {
@@ -188,19 +212,52 @@ public class ProposalDetail {
                 localIds.get(track.agency().code()), track.stateReason().orElse(null), track.updatedAt().orElse(null));
     }
 
-    /**
-     * The ASPIRE intake checks over the parts received so far. Other applications on file are not
-     * passed, so the one-application-per-year rule is not judged here.
-     */
+    /** The ASPIRE intake checks over the parts received so far, against the researchers' other ASPIRE applications. */
     private List<RuleFinding> ruleCheck(Connection connection, JointProposal proposal, Inbound inbound) throws SQLException {
         Optional<CallTerms> call = calls.find(connection, proposal.callId());
         if (call.isEmpty() || inbound.parts.isEmpty()) {
             return List.of();
         }
         AspireApplication application = new AspireApplication(proposal.jointReference(), proposal.callId(),
-                inbound.firstPartAt.withOffsetSameInstant(ZoneOffset.ofHours(9)).toLocalDate(), inbound.parts);
-        return AspireCallRules.check(call.get(), application, List.of()).findings().stream()
+                inbound.submittedAt.withOffsetSameInstant(JAPAN).toLocalDate(), inbound.parts);
+        List<PriorApplication> others = call.get().scheme().isPresent()
+                ? otherApplications(connection, application)
+                : List.of();
+        return AspireCallRules.check(call.get(), application, others).findings().stream()
                 .map(ProposalDetail::finding).toList();
+    }
+
+    /** The other ASPIRE applications whose JST part shares a PI or co-PI with this one's, from any ASPIRE call. */
+    private List<PriorApplication> otherApplications(Connection connection, AspireApplication application) throws SQLException {
+        Optional<ProposalPart> jst = application.part(AgencyId.JST);
+        List<String> leads = jst.map(ProposalSubject::leadResearchers).orElse(List.of());
+        if (leads.isEmpty()) {
+            return List.of();
+        }
+        List<PriorApplication> found = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(OTHER_APPLICATIONS)) {
+            query.setArray(1, connection.createArrayOf("text", leads.toArray()));
+            query.setString(2, application.callId());
+            query.setString(3, application.jointReference());
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    found.add(new PriorApplication(row.getString(2), row.getString(1),
+                            row.getObject(3, OffsetDateTime.class).withOffsetSameInstant(JAPAN).toLocalDate(),
+                            codec.fromXml(row.getBytes(4)).getProposalPart()));
+                }
+            }
+        }
+        List<PriorApplication> aspire = new ArrayList<>();
+        Map<String, Boolean> aspireCalls = new HashMap<>();
+        for (PriorApplication other : found) {
+            if (!aspireCalls.containsKey(other.callId())) {
+                aspireCalls.put(other.callId(), calls.find(connection, other.callId()).flatMap(CallTerms::scheme).isPresent());
+            }
+            if (aspireCalls.get(other.callId())) {
+                aspire.add(other);
+            }
+        }
+        return aspire;
     }
 
     private static RuleFinding finding(Finding finding) {
