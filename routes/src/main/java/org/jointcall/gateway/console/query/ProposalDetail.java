@@ -85,8 +85,8 @@ public class ProposalDetail {
             """;
 
     /**
-     * The latest JST part of every other application that names one of {@code ?}'s researchers as PI or co-PI, with the
-     * day that researcher's part first came. A refused part was never an application; a held one is.
+     * The latest JST part of every other application whose PI or co-PIs include one of the researcher keys given (the
+     * first parameter), with the day its first such part came. A refused part was never an application; a held one is.
      */
     private static final String OTHER_APPLICATIONS = """
             SELECT DISTINCT ON (call_id, joint_reference) call_id, joint_reference,
