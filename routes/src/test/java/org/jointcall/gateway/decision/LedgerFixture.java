@@ -45,10 +45,17 @@ public final class LedgerFixture {
 
     /** Migrates {@code database} and stores the test call in it; returns transactions on it. */
     public static Transactions migrateWithTheTestCall(TestDatabase.Database database) throws Exception {
+        return migrateWithCalls(database, "/delivery/calls/aspire-2026-quad.xml");
+    }
+
+    /** Migrates {@code database} and stores the calls of these test resources in it; returns transactions on it. */
+    public static Transactions migrateWithCalls(TestDatabase.Database database, String... callResources) throws Exception {
         SchemaMigration.migrate(database.dataSource());
         Transactions transactions = new Transactions(database.dataSource());
-        byte[] definition = Files.readAllBytes(Path.of(LedgerFixture.class.getResource("/delivery/calls/aspire-2026-quad.xml").toURI()));
-        transactions.inTransaction(connection -> new CallRepository().save(connection, CODEC.callFromXml(definition)));
+        for (String resource : callResources) {
+            byte[] definition = Files.readAllBytes(Path.of(LedgerFixture.class.getResource(resource).toURI()));
+            transactions.inTransaction(connection -> new CallRepository().save(connection, CODEC.callFromXml(definition)));
+        }
         return transactions;
     }
 

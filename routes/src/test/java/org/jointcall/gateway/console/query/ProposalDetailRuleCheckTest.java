@@ -2,19 +2,15 @@ package org.jointcall.gateway.console.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
-import org.jointcall.contracts.binding.CanonicalCodec;
 import org.jointcall.contracts.v1.CanonicalMessage;
 import org.jointcall.gateway.call.CallRepository;
 import org.jointcall.gateway.decision.DecisionWorker;
 import org.jointcall.gateway.decision.LedgerFixture;
 import org.jointcall.gateway.demo.SampleMessages;
 import org.jointcall.gateway.it.TestDatabase;
-import org.jointcall.gateway.persistence.SchemaMigration;
 import org.jointcall.gateway.persistence.Transactions;
 import org.jointcall.gateway.proposal.ProposalRepository;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,13 +38,8 @@ class ProposalDetailRuleCheckTest {
     @BeforeEach
     void threeCalls() throws Exception {
         database = TestDatabase.fresh("rule_check");
-        SchemaMigration.migrate(database.dataSource());
-        Transactions transactions = new Transactions(database.dataSource());
-        for (String file : List.of("/console/calls/aspire-2026-top.xml", "/console/calls/aspire-2026-rising.xml",
-                "/delivery/calls/aspire-2026-pull.xml")) {
-            byte[] definition = Files.readAllBytes(Path.of(getClass().getResource(file).toURI()));
-            transactions.inTransaction(connection -> new CallRepository().save(connection, new CanonicalCodec().callFromXml(definition)));
-        }
+        Transactions transactions = LedgerFixture.migrateWithCalls(database, "/console/calls/aspire-2026-top.xml",
+                "/console/calls/aspire-2026-rising.xml", "/delivery/calls/aspire-2026-pull.xml");
         ledger = new LedgerFixture(database);
         worker = LedgerFixture.decisionWorker(transactions);
         detail = new ProposalDetail();
