@@ -221,14 +221,15 @@ public class ProposalDetail {
         AspireApplication application = new AspireApplication(proposal.jointReference(), proposal.callId(),
                 inbound.submittedAt.withOffsetSameInstant(JAPAN).toLocalDate(), inbound.parts);
         List<PriorApplication> others = call.get().scheme().isPresent()
-                ? otherApplications(connection, application)
+                ? otherApplications(connection, application, call.get())
                 : List.of();
         return AspireCallRules.check(call.get(), application, others).findings().stream()
                 .map(ProposalDetail::finding).toList();
     }
 
     /** The other ASPIRE applications whose JST part shares a PI or co-PI with this one's, from any ASPIRE call. */
-    private List<PriorApplication> otherApplications(Connection connection, AspireApplication application) throws SQLException {
+    private List<PriorApplication> otherApplications(Connection connection, AspireApplication application, CallTerms call)
+            throws SQLException {
         Optional<ProposalPart> jst = application.part(AgencyId.JST);
         List<String> leads = jst.map(ProposalSubject::leadResearchers).orElse(List.of());
         if (leads.isEmpty()) {
@@ -248,7 +249,7 @@ public class ProposalDetail {
             }
         }
         List<PriorApplication> aspire = new ArrayList<>();
-        Map<String, Boolean> aspireCalls = new HashMap<>();
+        Map<String, Boolean> aspireCalls = new HashMap<>(Map.of(call.callId(), true)); // this application's call, read already
         for (PriorApplication other : found) {
             if (!aspireCalls.containsKey(other.callId())) {
                 aspireCalls.put(other.callId(), calls.find(connection, other.callId()).flatMap(CallTerms::scheme).isPresent());
