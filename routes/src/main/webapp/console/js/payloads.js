@@ -1,5 +1,6 @@
 // A message's native payload beside its canonical form, with the signature headers and verdict, so a
-// coordinator can see what the agency sent and what the gateway understood.
+// coordinator can see what the agency sent and what the gateway understood — and, outbound, exactly
+// what the gateway sent and what the partner's signed receipt answered.
 
 import { api } from './api.js';
 import { h, replace } from './dom.js';
@@ -14,18 +15,25 @@ export async function showPayloads(panel, direction, id) {
     const message = await api(`/messages/${direction === 'IN' ? 'in' : 'out'}/${encodeURIComponent(id)}`);
     replace(panel,
       h('h3', { id: 'payloads-title', tabindex: '-1' }, t('payloads.heading', { messageId: message.messageId ?? id })),
+      message.nativeAsSent ? null : h('p', { id: 'payload-not-sent', class: 'muted' }, t('payloads.notSent')),
+      message.target ? h('p', { id: 'payload-target' }, t('payloads.sentTo', { target: message.target })) : null,
       h('div', { class: 'side-by-side' },
         payload('payload-native', t('payloads.native'), message.native),
         payload('payload-canonical', t('payloads.canonical'), message.canonical)),
-      h('details', {}, h('summary', {}, t('payloads.headers')),
-        h('dl', { class: 'headers' }, Object.entries(message.headers ?? {}).map(([name, value]) =>
-          [h('dt', {}, name), h('dd', {}, Array.isArray(value) ? value.join(', ') : String(value))]))),
+      message.headers ? headerList('payload-headers', t('payloads.headers'), message.headers) : null,
+      message.receipt ? headerList('payload-receipt', t('payloads.receipt', { status: message.receipt.status }), message.receipt.headers) : null,
       message.verdict ? h('details', {}, h('summary', {}, t('payloads.verdict')),
         h('pre', { class: 'payload' }, JSON.stringify(message.verdict, null, 2))) : null);
     panel.querySelector('#payloads-title').focus();
   } catch (error) {
     replace(panel, errorMessage(error));
   }
+}
+
+/** Header lines as stored: [name, value] pairs in the order they went over the wire, repeats kept. */
+function headerList(id, label, lines) {
+  return h('details', { id }, h('summary', {}, label),
+    h('dl', { class: 'headers' }, (lines ?? []).map(([name, value]) => [h('dt', {}, name), h('dd', {}, value)])));
 }
 
 function payload(id, label, part) {

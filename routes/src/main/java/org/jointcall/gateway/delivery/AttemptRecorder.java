@@ -110,7 +110,8 @@ final class AttemptRecorder {
             queue.delivered(connection, attempts.stream().filter(PushAttempt::delivered).toList());
             for (PushAttempt attempt : attempts) {
                 if (!attempt.delivered()) {
-                    queue.failed(connection, attempt.message(), attempt.result().error(), attempt.retryAt(), attempt.result().receipt());
+                    queue.failed(connection, attempt.message(), attempt.result().error(), attempt.retryAt(), attempt.result().request(),
+                            attempt.result().receipt());
                 }
             }
             updateCircuits(connection, attempts);

@@ -239,7 +239,7 @@ public class DeliveryWorker {
     private void fail(ClaimedMessage message, String error) throws SQLException {
         Optional<Instant> retryAt = retryAt(message);
         transactions.inTransaction(connection -> {
-            queue.failed(connection, message, error, retryAt, Optional.empty());
+            queue.failed(connection, message, error, retryAt, Optional.empty(), Optional.empty());
             return null;
         });
         logFailure(message, error, retryAt);

@@ -40,11 +40,13 @@ public class OutboxQueue {
             """;
     private static final String DELIVERED = """
             UPDATE outbox_message SET state = 'DELIVERED', delivered_at = now(), last_error = NULL,
+                   request_uri = ?, request_headers = ?::jsonb, request_body = ?,
                    receipt_status = ?, receipt_headers = ?::jsonb, receipt_body = ?, receipt_verdict = ?::jsonb
              WHERE outbox_id = ? AND state = 'PENDING'
             """;
     private static final String FAILED = """
             UPDATE outbox_message SET state = ?, last_error = ?, next_attempt_at = ?, leased_until = NULL,
+                   request_uri = ?, request_headers = ?::jsonb, request_body = ?,
                    receipt_status = ?, receipt_headers = ?::jsonb, receipt_body = ?
              WHERE outbox_id = ? AND state = 'PENDING'
             """;
@@ -87,19 +89,23 @@ public class OutboxQueue {
         return claimed;
     }
 
-    /** Marks the messages of these pushes DELIVERED with their partners' receipts, in one round trip. */
+    /** Marks the messages of these pushes DELIVERED with the requests sent and their partners' receipts, in one round trip. */
     public void delivered(Connection connection, List<PushAttempt> pushes) throws SQLException {
         if (pushes.isEmpty()) {
             return;
         }
         try (PreparedStatement statement = connection.prepareStatement(DELIVERED)) {
             for (PushAttempt push : pushes) {
+                SentRequest request = push.result().request().orElseThrow();
                 Receipt receipt = push.result().receipt().orElseThrow();
-                statement.setInt(1, receipt.status());
-                statement.setString(2, receipt.headersJson());
-                statement.setBytes(3, receipt.body());
-                statement.setString(4, receipt.verdictJson());
-                statement.setLong(5, push.message().outboxId());
+                statement.setString(1, request.target().toString());
+                statement.setString(2, request.headersJson());
+                statement.setBytes(3, request.body());
+                statement.setInt(4, receipt.status());
+                statement.setString(5, receipt.headersJson());
+                statement.setBytes(6, receipt.body());
+                statement.setString(7, receipt.verdictJson());
+                statement.setLong(8, push.message().outboxId());
                 statement.addBatch();
             }
             statement.executeBatch();
@@ -109,18 +115,22 @@ public class OutboxQueue {
     /**
      * Records a failed attempt: PENDING again at {@code retryAt}, or DEAD when {@code retryAt} is empty.
      *
+     * @param request what was sent, unless the message failed before a request could be
      * @param receipt what the partner answered, if it answered at all
      */
     public void failed(Connection connection, ClaimedMessage message, String error, Optional<Instant> retryAt,
-            Optional<Receipt> receipt) throws SQLException {
+            Optional<SentRequest> request, Optional<Receipt> receipt) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(FAILED)) {
             statement.setString(1, retryAt.isPresent() ? "PENDING" : "DEAD");
             statement.setString(2, error);
             statement.setObject(3, OffsetDateTime.ofInstant(retryAt.orElse(Instant.now()), ZoneOffset.UTC));
-            statement.setObject(4, receipt.map(Receipt::status).orElse(null));
-            statement.setString(5, receipt.map(Receipt::headersJson).orElse(null));
-            statement.setBytes(6, receipt.map(Receipt::body).orElse(null));
-            statement.setLong(7, message.outboxId());
+            statement.setString(4, request.map(sent -> sent.target().toString()).orElse(null));
+            statement.setString(5, request.map(SentRequest::headersJson).orElse(null));
+            statement.setBytes(6, request.map(SentRequest::body).orElse(null));
+            statement.setObject(7, receipt.map(Receipt::status).orElse(null));
+            statement.setString(8, receipt.map(Receipt::headersJson).orElse(null));
+            statement.setBytes(9, receipt.map(Receipt::body).orElse(null));
+            statement.setLong(10, message.outboxId());
             statement.executeUpdate();
         }
     }

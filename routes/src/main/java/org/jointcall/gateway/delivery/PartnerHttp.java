@@ -6,9 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-
 import org.jointcall.signature.message.HttpFields;
 
 /**
@@ -16,8 +13,6 @@ import org.jointcall.signature.message.HttpFields;
  * reading a partner's answer back into the fields its signature covers.
  */
 public final class PartnerHttp {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private PartnerHttp() {
     }
@@ -40,13 +35,6 @@ public final class PartnerHttp {
             }
         });
         return HttpFields.of(lines);
-    }
-
-    /** The header lines as a JSON array of [name, value] pairs, the ledger's evidence shape. */
-    public static String headersJson(HttpFields fields) {
-        ArrayNode lines = JSON.createArrayNode();
-        fields.lines().forEach(line -> lines.addArray().add(line.name()).add(line.value()));
-        return lines.toString();
     }
 
     /** The start of a partner's answer, for an error message. */

@@ -16,9 +16,9 @@ import org.jointcall.adapters.spi.TranslationException;
 import org.jointcall.contracts.validation.ContractViolation;
 import org.jointcall.gateway.agency.Agency;
 import org.jointcall.gateway.exchange.EvidenceJson;
+import org.jointcall.gateway.ledger.HeaderLines;
 import org.jointcall.gateway.signature.GatewaySigner;
 import org.jointcall.gateway.signature.ReceiptVerifier;
-import org.jointcall.signature.Signed;
 import org.jointcall.signature.message.HttpFields;
 import org.jointcall.signature.message.RequestMessage;
 import org.jointcall.signature.message.ResponseMessage;
@@ -59,50 +59,51 @@ public class PartnerPush {
         try {
             translation = adapters.require(partner.code().code()).fromStoredCanonicalXml(message.canonicalXml());
         } catch (TranslationException | ContractViolation | IllegalArgumentException | IllegalStateException e) {
-            return PushResult.failed(PushResult.Outcome.UNDELIVERABLE, null,
-                    "the " + partner.code() + " adapter cannot write " + message.messageId() + ": " + e.getMessage(), Optional.empty());
+            return PushResult.notSent(PushResult.Outcome.UNDELIVERABLE,
+                    "the " + partner.code() + " adapter cannot write " + message.messageId() + ": " + e.getMessage());
         }
-        Signed<RequestMessage> signed = signer.signRequest(RequestMessage.of("POST", endpoint,
-                HttpFields.of("Content-Type", translation.mediaType()), translation.body()));
+        RequestMessage signed = signer.signRequest(RequestMessage.of("POST", endpoint,
+                HttpFields.of("Content-Type", translation.mediaType()), translation.body())).message();
+        SentRequest sent = SentRequest.of(signed);
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(settings.requestTimeout())
-                .header("Content-Type", translation.mediaType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(translation.body()));
-        signed.addedFields().lines().forEach(line -> request.header(line.name(), line.value()));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(signed.body()));
+        signed.fields().lines().forEach(line -> request.header(line.name(), line.value()));
         HttpResponse<byte[]> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             return PushResult.failed(PushResult.Outcome.PARTNER_UNAVAILABLE, null,
                     "POST " + endpoint + " failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
-                    Optional.empty());
+                    sent, Optional.empty());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return PushResult.failed(PushResult.Outcome.PARTNER_UNAVAILABLE, null, "interrupted while posting to " + endpoint, Optional.empty());
+            return PushResult.failed(PushResult.Outcome.PARTNER_UNAVAILABLE, null, "interrupted while posting to " + endpoint, sent,
+                    Optional.empty());
         }
-        return judge(response, signed.message(), partner);
+        return judge(response, signed, sent, partner);
     }
 
-    private PushResult judge(HttpResponse<byte[]> response, RequestMessage sent, Agency partner) {
+    private PushResult judge(HttpResponse<byte[]> response, RequestMessage signed, SentRequest sent, Agency partner) {
         int status = response.statusCode();
         HttpFields fields = PartnerHttp.fields(response.headers());
-        String headersJson = PartnerHttp.headersJson(fields);
+        String headersJson = HeaderLines.toJson(fields);
         if (status / 100 != 2) {
             Receipt answer = new Receipt(status, headersJson, response.body(), null);
             PushResult.Outcome outcome = status >= 500 || status == 429 ? PushResult.Outcome.PARTNER_UNAVAILABLE : PushResult.Outcome.REFUSED;
             return PushResult.failed(outcome, status, partner.code() + " answered " + status + ": " + PartnerHttp.excerpt(response.body()),
-                    Optional.of(answer));
+                    sent, Optional.of(answer));
         }
         if (!partner.receiptRequired()) {
-            return PushResult.delivered(new Receipt(status, headersJson, response.body(), null));
+            return PushResult.delivered(sent, new Receipt(status, headersJson, response.body(), null));
         }
         try {
-            Verdict verdict = receipts.verify(ResponseMessage.of(status, fields, response.body()).answering(sent), partner);
-            return PushResult.delivered(new Receipt(status, headersJson, response.body(), EvidenceJson.verdict(verdict)));
+            Verdict verdict = receipts.verify(ResponseMessage.of(status, fields, response.body()).answering(signed), partner);
+            return PushResult.delivered(sent, new Receipt(status, headersJson, response.body(), EvidenceJson.verdict(verdict)));
         } catch (SignatureRejectedException e) {
             return PushResult.failed(PushResult.Outcome.REFUSED, status, partner.code() + " answered " + status
                     + " but its receipt does not verify (" + e.kind().slug() + "): " + e.detail(),
-                    Optional.of(new Receipt(status, headersJson, response.body(), null)));
+                    sent, Optional.of(new Receipt(status, headersJson, response.body(), null)));
         }
     }
 }

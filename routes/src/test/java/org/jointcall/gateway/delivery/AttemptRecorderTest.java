@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jointcall.gateway.decision.LedgerFixture.sample;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -67,6 +68,10 @@ class AttemptRecorderTest {
 
         assertThat(transactions.begun()).as("transactions for 4 attempts: the first alone, then the 3 that waited").isEqualTo(2);
         assertThat(database.column("SELECT state || ' ' || receipt_status FROM outbox_message")).containsOnly("DELIVERED 200").hasSize(4);
+        assertThat(database.column("SELECT request_uri || ' ' || (request_headers -> 2 ->> 1) || ' ' || convert_from(request_body, 'UTF8')"
+                + " FROM outbox_message")).as("each message keeps the request it was delivered with")
+                .containsExactlyInAnyOrderElementsOf(claimed.stream()
+                        .map(message -> "https://partner.example/jointcall/inbound jointcall=:c2lnbmVk: native " + message.messageId()).toList());
         assertThat(database.column("SELECT attempt || ' ' || outcome || ' ' || instance_id FROM delivery_attempt"))
                 .containsOnly("1 DELIVERED recorder-test").hasSize(4);
         assertThat(database.column("SELECT count(*) FROM partner_circuit WHERE state <> 'CLOSED'")).containsExactly("0");
@@ -108,8 +113,10 @@ class AttemptRecorderTest {
 
         assertThat(database.column("SELECT state || ' ' || consecutive_failures FROM partner_circuit WHERE agency = 'UKRI'"))
                 .containsExactly("OPEN 4");
-        assertThat(database.column("SELECT state || ' ' || last_error FROM outbox_message"))
-                .containsOnly("PENDING UKRI answered 503: busy").hasSize(4);
+        assertThat(database.column("SELECT state || ' ' || last_error || ' ' || receipt_status || ' ' || convert_from(request_body, 'UTF8')"
+                + " FROM outbox_message")).as("a refused request is kept with the answer it got")
+                .containsExactlyInAnyOrderElementsOf(claimed.stream()
+                        .map(message -> "PENDING UKRI answered 503: busy 503 native " + message.messageId()).toList());
         assertThat(database.column("SELECT outcome FROM delivery_attempt")).containsOnly("FAILED").hasSize(4);
     }
 
@@ -153,12 +160,20 @@ class AttemptRecorderTest {
     }
 
     private PushAttempt delivered(ClaimedMessage message) {
-        Receipt receipt = new Receipt(200, "{\"content-type\":[\"application/json\"]}", "{}".getBytes(StandardCharsets.UTF_8), null);
-        return new PushAttempt(message, PushResult.delivered(receipt), Instant.now(), 12, Optional.empty());
+        Receipt receipt = new Receipt(200, "[[\"Content-Type\",\"application/json\"]]", "{}".getBytes(StandardCharsets.UTF_8), null);
+        return new PushAttempt(message, PushResult.delivered(sent(message), receipt), Instant.now(), 12, Optional.empty());
     }
 
     private PushAttempt unavailable(ClaimedMessage message) {
+        Receipt busy = new Receipt(503, "[[\"Content-Type\",\"text/plain\"]]", "busy".getBytes(StandardCharsets.UTF_8), null);
         return new PushAttempt(message, PushResult.failed(PushResult.Outcome.PARTNER_UNAVAILABLE, 503,
-                message.recipient() + " answered 503: busy", Optional.empty()), Instant.now(), 12, Optional.of(Instant.now().plusSeconds(60)));
+                message.recipient() + " answered 503: busy", sent(message), Optional.of(busy)), Instant.now(), 12,
+                Optional.of(Instant.now().plusSeconds(60)));
+    }
+
+    private static SentRequest sent(ClaimedMessage message) {
+        return new SentRequest(URI.create("https://partner.example/jointcall/inbound"),
+                "[[\"Content-Type\",\"application/json\"],[\"Signature-Input\",\"jointcall=()\"],[\"Signature\",\"jointcall=:c2lnbmVk:\"]]",
+                ("native " + message.messageId()).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -211,7 +211,14 @@ class ConsoleApiIT {
 
         JsonNode outbound = coordinator.getJson("/messages/out/" + notice.path("outboxId").asLong());
         assertThat(outbound.path("canonical").path("body").asText()).contains("jointOutcomeNotice");
-        assertThat(outbound.path("native").path("body").asText()).isNotBlank();
+        assertThat(outbound.path("nativeAsSent").asBoolean()).as("a pushed message shows the request as sent").isTrue();
+        assertThat(outbound.path("target").asText()).isEqualTo(setup.partners.partner("DFG").endpoint().toString());
+        String signature = headerValue(outbound.path("headers"), "Signature");
+        assertThat(setup.partners.partner("DFG").received()).filteredOn(request -> signature.equals(request.getHeader("Signature")))
+                .singleElement().satisfies(request -> assertThat(request.getBodyAsString())
+                        .isEqualTo(outbound.path("native").path("body").asText()));
+        assertThat(outbound.path("receipt").path("status").asInt()).isEqualTo(202);
+        assertThat(headerValue(outbound.path("receipt").path("headers"), "Signature")).as("DFG's signed receipt").isNotBlank();
         assertThat(coordinator.get("/messages/in/999999999").statusCode()).isEqualTo(404);
     }
 
@@ -281,6 +288,11 @@ class ConsoleApiIT {
         });
         long resent = dead.get(0).path("outboxId").asLong();
         long resolved = dead.get(1).path("outboxId").asLong();
+        JsonNode refused = coordinator.getJson("/messages/out/" + resolved);
+        assertThat(refused.path("nativeAsSent").asBoolean()).as("a dead letter shows the bytes NWO refused").isTrue();
+        assertThat(refused.path("receipt").path("status").asInt()).isEqualTo(400);
+        assertThat(setup.partners.partner("NWO").received()).extracting(request -> request.getBodyAsString())
+                .contains(refused.path("native").path("body").asText());
 
         assertThat(coordinator.post("/dead-letters/" + resent + "/resend", "").statusCode()).isEqualTo(202);
         await("the resent letter delivered", PATIENCE, () -> count("SELECT count(*) FROM outbox_message WHERE outbox_id = " + resent
@@ -406,5 +418,15 @@ class ConsoleApiIT {
         } catch (SQLException e) {
             throw new AssertionError(sql + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The first value of {@code name} among header lines stored as [name, value] pairs. */
+    private static String headerValue(JsonNode lines, String name) {
+        for (JsonNode line : lines) {
+            if (line.path(0).asText().equalsIgnoreCase(name)) {
+                return line.path(1).asText();
+            }
+        }
+        throw new AssertionError("no " + name + " among " + lines);
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jointcall.contracts.v1.FundingOutcome;
@@ -128,6 +129,16 @@ class ConsoleBrowserIT {
         assertThat(nativePayload).contains(reference);
         assertThat(canonical).contains(reference).contains("<");
         assertThat(nativePayload).isNotEqualTo(canonical);
+        assertThat(browser.driver.findElements(By.cssSelector("#payload-headers dt")))
+                .extracting(name -> name.getAttribute("textContent").toLowerCase(Locale.ROOT))
+                .as("header lines listed by name").contains("content-type", "content-digest", "signature-input", "signature");
+
+        timelineRow("OUT", "DFG", "JOINT_OUTCOME_NOTICE").findElement(By.cssSelector("button.show-payloads")).click();
+        assertThat(browser.visible("#payload-target").getText()).contains(setup.partners.partner("DFG").endpoint().toString());
+        assertThat(browser.visible("#payload-native pre").getText()).contains(reference);
+        assertThat(browser.driver.findElements(By.id("payload-not-sent"))).as("a pushed message shows what was sent").isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("#payload-receipt dt")))
+                .extracting(name -> name.getAttribute("textContent").toLowerCase(Locale.ROOT)).as("DFG's signed receipt").contains("signature");
     }
 
     @Test

@@ -1,16 +1,22 @@
 package org.jointcall.gateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jointcall.gateway.it.JointCallGateway.AGENCIES;
 import static org.jointcall.gateway.it.JointCallGateway.await;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,10 +27,13 @@ import org.jointcall.contracts.v1.JointStatus;
 import org.jointcall.contracts.v1.MessageKind;
 import org.jointcall.contracts.v1.Recommendation;
 import org.jointcall.contracts.v1.TrackRecord;
+import org.jointcall.gateway.ledger.HeaderLines;
 import org.jointcall.signature.SignatureProfile;
 import org.jointcall.signature.message.HttpFields;
 import org.jointcall.signature.message.RequestMessage;
+import org.jointcall.signature.message.ResponseMessage;
 import org.jointcall.signature.verify.InMemoryNonceStore;
+import org.jointcall.signature.verify.SignatureRejectedException;
 import org.jointcall.signature.verify.Verdict;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,6 +121,52 @@ class JointDecisionIT {
                 .containsExactly("APPLIED APPLIED to joint proposal " + jointId(reference), "APPLIED DUPLICATE",
                         "APPLIED APPLIED to joint proposal " + jointId(reference), "APPLIED STALE",
                         "APPLIED APPLIED to joint proposal " + jointId(reference), "APPLIED APPLIED to joint proposal " + jointId(reference));
+    }
+
+    /**
+     * What a push leaves as evidence is enough for anyone holding the public keys: the request exactly as the partner
+     * received it, verifiable as the gateway's, and the partner's receipt, verifiable as answering that very request.
+     */
+    @Test
+    void eachPushKeepsTheSignedRequestThePartnerReceivedAndTheReceiptThatAnswersIt() throws Exception {
+        String reference = reference("E");
+        setup.send("NSF", "proposal", reference, 1, m -> { });
+        await("the joint proposal record delivered to all four", PATIENCE,
+                () -> setup.outboxCount(reference, "state = 'DELIVERED'") == AGENCIES.size());
+
+        try (Connection connection = setup.database.connect();
+             PreparedStatement query = connection.prepareStatement("SELECT o.recipient, o.request_uri, o.request_headers::text,"
+                     + " o.request_body, o.receipt_status, o.receipt_headers::text, o.receipt_body FROM outbox_message o"
+                     + " JOIN joint_proposal p USING (joint_id) WHERE p.joint_reference = ?")) {
+            query.setString(1, reference);
+            try (ResultSet row = query.executeQuery()) {
+                int rows = 0;
+                while (row.next()) {
+                    rows++;
+                    String partner = row.getString(1);
+                    RequestMessage sent = RequestMessage.of("POST", URI.create(row.getString(2)), HeaderLines.fromJson(row.getString(3)),
+                            row.getBytes(4));
+                    String signature = sent.fields().values("Signature").get(0);
+                    assertThat(setup.partners.partner(partner).received()).as("what " + partner + " received with that signature")
+                            .filteredOn(request -> signature.equals(request.getHeader("Signature"))).singleElement()
+                            .satisfies(request -> assertThat(request.getBody()).isEqualTo(sent.body()));
+
+                    Clock clock = Clock.systemUTC();
+                    assertThat(SignatureProfile.requestVerifier(setup.agencies.gatewayKeyRegistry(), new InMemoryNonceStore(clock), clock)
+                            .verify(sent, TestAgencies.GATEWAY_KEY_OWNER).keyId()).isEqualTo(TestAgencies.GATEWAY_KEY_ID);
+                    ResponseMessage receipt = ResponseMessage.of(row.getInt(5), HeaderLines.fromJson(row.getString(6)), row.getBytes(7))
+                            .answering(sent);
+                    assertThat(SignatureProfile.receiptVerifier(setup.agencies.keyRegistry(partner), new InMemoryNonceStore(clock), clock)
+                            .verify(receipt, partner.toLowerCase(Locale.ROOT)).keyId()).isEqualTo(setup.agencies.key(partner).keyId());
+                    RequestMessage altered = sent.withBody(new String(sent.body(), StandardCharsets.UTF_8)
+                            .replace(reference, reference + "-X").getBytes(StandardCharsets.UTF_8));
+                    assertThatThrownBy(() -> SignatureProfile.requestVerifier(setup.agencies.gatewayKeyRegistry(),
+                            new InMemoryNonceStore(clock), clock).verify(altered, TestAgencies.GATEWAY_KEY_OWNER))
+                            .as("the stored request is evidence only as sent").isInstanceOf(SignatureRejectedException.class);
+                }
+                assertThat(rows).isEqualTo(AGENCIES.size());
+            }
+        }
     }
 
     @Test

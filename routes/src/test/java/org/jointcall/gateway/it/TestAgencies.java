@@ -114,6 +114,12 @@ public final class TestAgencies {
         return KeyRegistry.of(List.of(RegisteredKey.builder(GATEWAY_KEY_OWNER, GATEWAY_KEY_ID, gateway.key().verificationKey()).build()));
     }
 
+    /** {@code code}'s current public key as a registry (owner: the code in lower case), to verify what the agency signed. */
+    public KeyRegistry keyRegistry(String code) {
+        return KeyRegistry.of(List.of(RegisteredKey.builder(code.toLowerCase(Locale.ROOT), key(code).keyId(),
+                key(code).key().verificationKey()).build()));
+    }
+
     /** A fresh ecdsa-p256 identity. */
     public static SigningIdentity newKey(String keyId) {
         ECKeyPairGenerator generator = new ECKeyPairGenerator();

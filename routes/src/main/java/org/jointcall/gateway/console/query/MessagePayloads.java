@@ -19,12 +19,15 @@ import jakarta.inject.Inject;
 import org.jointcall.adapters.spi.AdapterRegistry;
 import org.jointcall.adapters.spi.OutboundTranslation;
 import org.jointcall.gateway.console.ConsoleJson;
+import org.jointcall.gateway.ledger.HeaderLines;
 
 /**
  * One message's payloads side by side: the agency's native form and the canonical XML, with the HTTP
  * headers and the signature verdict. Inbound: exactly the bytes and headers the partner sent. Outbound:
- * the outbox keeps the canonical form; the native form is what the agency's adapter writes from it
- * (as delivery does), and the headers and verdict are those of the partner's signed receipt.
+ * once pushed, exactly the request the gateway last sent (its headers carry the gateway's signature)
+ * and the partner's signed receipt with its verdict; before that (and for pull agencies, whose inbox
+ * pages are signed as a whole) the native form is what the agency's adapter writes from the canonical
+ * form now, and {@code nativeAsSent} says so.
  */
 @ApplicationScoped
 public class MessagePayloads {
@@ -32,8 +35,19 @@ public class MessagePayloads {
     public record Body(String mediaType, String body) {
     }
 
+    /** A partner's answer to a push: its status and header lines. */
+    public record Answer(int status, JsonNode headers) {
+    }
+
+    /**
+     * @param nativeAsSent whether {@code nativeForm} holds the bytes that went over the wire, not a form written again now
+     * @param target where an outbound message was last sent; null inbound and before a push
+     * @param headers the request's header lines as {@code [name, value]} pairs: as received inbound, as sent outbound
+     * @param verdict inbound, the partner's signature; outbound, the partner's receipt
+     * @param receipt outbound, the partner's answer to the last push; null inbound
+     */
     public record Payloads(long id, String agency, String kind, String messageId, @JsonProperty("native") Body nativeForm,
-            Body canonical, JsonNode headers, JsonNode verdict) {
+            boolean nativeAsSent, Body canonical, String target, JsonNode headers, JsonNode verdict, Answer receipt) {
     }
 
     private static final String CANONICAL_TYPE = "application/xml";
@@ -55,30 +69,39 @@ public class MessagePayloads {
                     return Optional.empty();
                 }
                 return Optional.of(new Payloads(ledgerId, row.getString(1), row.getString(2), row.getString(3),
-                        new Body(row.getString(4), text(row.getBytes(5))), new Body(CANONICAL_TYPE, text(row.getBytes(6))),
-                        json(row.getString(7)), json(row.getString(8))));
+                        new Body(row.getString(4), text(row.getBytes(5))), true, new Body(CANONICAL_TYPE, text(row.getBytes(6))),
+                        null, json(row.getString(7)), json(row.getString(8)), null));
             }
         }
     }
 
     public Optional<Payloads> outbound(long outboxId) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("SELECT recipient, kind, message_id, canonical_xml,"
-                     + " receipt_headers::text, receipt_verdict::text FROM outbox_message WHERE outbox_id = ?")) {
+             PreparedStatement query = connection.prepareStatement("SELECT recipient, kind, message_id, canonical_xml, request_uri,"
+                     + " request_headers::text, request_body, receipt_status, receipt_headers::text, receipt_verdict::text"
+                     + " FROM outbox_message WHERE outbox_id = ?")) {
             query.setLong(1, outboxId);
             try (ResultSet row = query.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
                 }
+                String agency = row.getString(1);
                 byte[] canonical = row.getBytes(4);
-                return Optional.of(new Payloads(outboxId, row.getString(1), row.getString(2), row.getString(3),
-                        nativeForm(row.getString(1), canonical), new Body(CANONICAL_TYPE, text(canonical)),
-                        json(row.getString(5)), json(row.getString(6))));
+                String sentHeaders = row.getString(6);
+                byte[] sentBody = row.getBytes(7);
+                Body nativeForm = sentBody != null
+                        ? new Body(HeaderLines.fromJson(sentHeaders).values("Content-Type").stream().findFirst().orElse(null), text(sentBody))
+                        : writtenNow(agency, canonical);
+                int receiptStatus = row.getInt(8);
+                Answer receipt = row.wasNull() ? null : new Answer(receiptStatus, json(row.getString(9)));
+                return Optional.of(new Payloads(outboxId, agency, row.getString(2), row.getString(3), nativeForm, sentBody != null,
+                        new Body(CANONICAL_TYPE, text(canonical)), row.getString(5), json(sentHeaders), json(row.getString(10)), receipt));
             }
         }
     }
 
-    private Body nativeForm(String agency, byte[] canonical) {
+    /** The native form the agency's adapter writes from the canonical form today, for a message not pushed (yet). */
+    private Body writtenNow(String agency, byte[] canonical) {
         try {
             OutboundTranslation translation = adapters.require(agency).fromStoredCanonicalXml(canonical);
             return new Body(translation.mediaType(), text(translation.body()));
