@@ -7,6 +7,9 @@ import { h, replace } from './dom.js';
 import { t } from './i18n.js';
 import { errorMessage } from './router.js';
 
+/** Outbox states of a pull agency's messages: its inbox writes them anew from the canonical form at every read. */
+const PULLED = ['AWAITING_PULL', 'ACKNOWLEDGED'];
+
 /** Fills panel with the message; direction 'IN' reads /messages/in/{id}, 'OUT' /messages/out/{id}. */
 export async function showPayloads(panel, direction, id) {
   panel.hidden = false;
@@ -15,12 +18,14 @@ export async function showPayloads(panel, direction, id) {
     const message = await api(`/messages/${direction === 'IN' ? 'in' : 'out'}/${encodeURIComponent(id)}`);
     replace(panel,
       h('h3', { id: 'payloads-title', tabindex: '-1' }, t('payloads.heading', { messageId: message.messageId ?? id })),
-      message.nativeAsSent ? null : h('p', { id: 'payload-not-sent', class: 'muted' }, t('payloads.notSent')),
+      message.nativeAsSent ? null : h('p', { id: 'payload-not-sent', class: 'muted' },
+        t(PULLED.includes(message.state) ? 'payloads.pulled' : 'payloads.notSent')),
       message.target ? h('p', { id: 'payload-target' }, t('payloads.sentTo', { target: message.target })) : null,
       h('div', { class: 'side-by-side' },
         payload('payload-native', t('payloads.native'), message.native),
         payload('payload-canonical', t('payloads.canonical'), message.canonical)),
-      message.headers ? headerList('payload-headers', t('payloads.headers'), message.headers) : null,
+      message.headers ? headerList('payload-headers', t(PULLED.includes(message.state) ? 'payloads.acknowledgement' : 'payloads.headers'),
+        message.headers) : null,
       message.receipt ? headerList('payload-receipt', t('payloads.receipt', { status: message.receipt.status }), message.receipt.headers) : null,
       message.verdict ? h('details', {}, h('summary', {}, t('payloads.verdict')),
         h('pre', { class: 'payload' }, JSON.stringify(message.verdict, null, 2))) : null);

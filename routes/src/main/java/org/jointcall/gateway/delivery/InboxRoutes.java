@@ -22,6 +22,7 @@ import org.jointcall.gateway.exchange.BodyStep;
 import org.jointcall.gateway.exchange.NonceStep;
 import org.jointcall.gateway.exchange.ReceiptIssuer;
 import org.jointcall.gateway.exchange.RefusalStep;
+import org.jointcall.gateway.exchange.RequestEvidence;
 import org.jointcall.gateway.exchange.SignatureStep;
 import org.jointcall.gateway.persistence.Transactions;
 
@@ -126,7 +127,9 @@ public class InboxRoutes extends RouteBuilder {
     private void acknowledge(Exchange exchange) throws Exception {
         Agency agency = verifiedAgency(exchange);
         String messageId = exchange.getIn().getHeader("messageId", String.class);
-        boolean known = transactions.inTransaction(connection -> inbox.acknowledge(connection, agency.code().code(), messageId));
+        RequestEvidence acknowledgement = RequestEvidence.of(exchange);
+        boolean known = transactions.inTransaction(connection -> inbox.acknowledge(connection, agency.code().code(), messageId,
+                acknowledgement));
         if (!known) {
             answer(exchange, 404, JSON.createObjectNode().put("title", "No such message").put("status", 404)
                     .put("detail", "the inbox of " + agency.code() + " holds no message " + messageId));

@@ -9,6 +9,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jointcall.gateway.exchange.RequestEvidence;
+
 /**
  * The inbox of a pull-mode agency: the outbox messages offered to it, in pull-sequence order, which is
  * the order they were offered in (see {@link OutboxQueue#offerForPull}). A message stays offered until
@@ -28,7 +30,8 @@ public class PullInbox {
              ORDER BY pull_sequence LIMIT ?
             """;
     private static final String ACKNOWLEDGE = """
-            UPDATE outbox_message SET state = 'ACKNOWLEDGED', delivered_at = coalesce(delivered_at, now())
+            UPDATE outbox_message SET state = 'ACKNOWLEDGED', delivered_at = coalesce(delivered_at, now()),
+                   ack_headers = coalesce(ack_headers, ?::jsonb), ack_verdict = coalesce(ack_verdict, ?::jsonb)
              WHERE recipient = ? AND message_id = ? AND state IN ('AWAITING_PULL', 'ACKNOWLEDGED')
             """;
 
@@ -47,11 +50,17 @@ public class PullInbox {
         return offered;
     }
 
-    /** Marks a message acknowledged (again, harmlessly); false if the agency has no such message in its inbox. */
-    public boolean acknowledge(Connection connection, String agency, String messageId) throws SQLException {
+    /**
+     * Marks a message acknowledged (again, harmlessly), keeping the first acknowledgement's signed request as the
+     * agency's evidence of receipt; false if the agency has no such message in its inbox.
+     */
+    public boolean acknowledge(Connection connection, String agency, String messageId, RequestEvidence acknowledgement)
+            throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(ACKNOWLEDGE)) {
-            statement.setString(1, agency);
-            statement.setString(2, messageId);
+            statement.setString(1, acknowledgement.headersJson());
+            statement.setString(2, acknowledgement.verdictJson());
+            statement.setString(3, agency);
+            statement.setString(4, messageId);
             return statement.executeUpdate() == 1;
         }
     }

@@ -212,6 +212,7 @@ class ConsoleApiIT {
         JsonNode outbound = coordinator.getJson("/messages/out/" + notice.path("outboxId").asLong());
         assertThat(outbound.path("canonical").path("body").asText()).contains("jointOutcomeNotice");
         assertThat(outbound.path("nativeAsSent").asBoolean()).as("a pushed message shows the request as sent").isTrue();
+        assertThat(outbound.path("state").asText()).isEqualTo("DELIVERED");
         assertThat(outbound.path("target").asText()).isEqualTo(setup.partners.partner("DFG").endpoint().toString());
         String signature = headerValue(outbound.path("headers"), "Signature");
         assertThat(setup.partners.partner("DFG").received()).filteredOn(request -> signature.equals(request.getHeader("Signature")))

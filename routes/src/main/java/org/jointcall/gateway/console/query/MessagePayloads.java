@@ -25,9 +25,10 @@ import org.jointcall.gateway.ledger.HeaderLines;
  * One message's payloads side by side: the agency's native form and the canonical XML, with the HTTP
  * headers and the signature verdict. Inbound: exactly the bytes and headers the partner sent. Outbound:
  * once pushed, exactly the request the gateway last sent (its headers carry the gateway's signature)
- * and the partner's signed receipt with its verdict; before that (and for pull agencies, whose inbox
- * pages are signed as a whole) the native form is what the agency's adapter writes from the canonical
- * form now, and {@code nativeAsSent} says so.
+ * and the partner's signed receipt with its verdict; before that the native form is what the agency's
+ * adapter writes from the canonical form now, and {@code nativeAsSent} says so. A pull agency's inbox
+ * writes its messages anew at every read; once acknowledged, the headers and verdict are those of the
+ * agency's signed acknowledgement.
  */
 @ApplicationScoped
 public class MessagePayloads {
@@ -41,13 +42,15 @@ public class MessagePayloads {
 
     /**
      * @param nativeAsSent whether {@code nativeForm} holds the bytes that went over the wire, not a form written again now
+     * @param state outbound, the outbox state (a pull agency's inbox writes its messages anew at every read); null inbound
      * @param target where an outbound message was last sent; null inbound and before a push
-     * @param headers the request's header lines as {@code [name, value]} pairs: as received inbound, as sent outbound
-     * @param verdict inbound, the partner's signature; outbound, the partner's receipt
+     * @param headers header lines as {@code [name, value]} pairs: inbound, the request as received; outbound, the request
+     *     as sent, or a pull agency's acknowledgement as received
+     * @param verdict inbound, the partner's signature; outbound, the partner's receipt or a pull agency's acknowledgement
      * @param receipt outbound, the partner's answer to the last push; null inbound
      */
     public record Payloads(long id, String agency, String kind, String messageId, @JsonProperty("native") Body nativeForm,
-            boolean nativeAsSent, Body canonical, String target, JsonNode headers, JsonNode verdict, Answer receipt) {
+            boolean nativeAsSent, String state, Body canonical, String target, JsonNode headers, JsonNode verdict, Answer receipt) {
     }
 
     private static final String CANONICAL_TYPE = "application/xml";
@@ -69,7 +72,7 @@ public class MessagePayloads {
                     return Optional.empty();
                 }
                 return Optional.of(new Payloads(ledgerId, row.getString(1), row.getString(2), row.getString(3),
-                        new Body(row.getString(4), text(row.getBytes(5))), true, new Body(CANONICAL_TYPE, text(row.getBytes(6))),
+                        new Body(row.getString(4), text(row.getBytes(5))), true, null, new Body(CANONICAL_TYPE, text(row.getBytes(6))),
                         null, json(row.getString(7)), json(row.getString(8)), null));
             }
         }
@@ -78,7 +81,8 @@ public class MessagePayloads {
     public Optional<Payloads> outbound(long outboxId) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement("SELECT recipient, kind, message_id, canonical_xml, request_uri,"
-                     + " request_headers::text, request_body, receipt_status, receipt_headers::text, receipt_verdict::text"
+                     + " coalesce(request_headers, ack_headers)::text, request_body, receipt_status, receipt_headers::text,"
+                     + " coalesce(receipt_verdict, ack_verdict)::text, state"
                      + " FROM outbox_message WHERE outbox_id = ?")) {
             query.setLong(1, outboxId);
             try (ResultSet row = query.executeQuery()) {
@@ -87,15 +91,15 @@ public class MessagePayloads {
                 }
                 String agency = row.getString(1);
                 byte[] canonical = row.getBytes(4);
-                String sentHeaders = row.getString(6);
+                String headers = row.getString(6);
                 byte[] sentBody = row.getBytes(7);
                 Body nativeForm = sentBody != null
-                        ? new Body(HeaderLines.fromJson(sentHeaders).values("Content-Type").stream().findFirst().orElse(null), text(sentBody))
+                        ? new Body(HeaderLines.fromJson(headers).values("Content-Type").stream().findFirst().orElse(null), text(sentBody))
                         : writtenNow(agency, canonical);
                 int receiptStatus = row.getInt(8);
                 Answer receipt = row.wasNull() ? null : new Answer(receiptStatus, json(row.getString(9)));
                 return Optional.of(new Payloads(outboxId, agency, row.getString(2), row.getString(3), nativeForm, sentBody != null,
-                        new Body(CANONICAL_TYPE, text(canonical)), row.getString(5), json(sentHeaders), json(row.getString(10)), receipt));
+                        row.getString(11), new Body(CANONICAL_TYPE, text(canonical)), row.getString(5), json(headers), json(row.getString(10)), receipt));
             }
         }
     }
