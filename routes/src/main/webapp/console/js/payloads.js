@@ -18,9 +18,10 @@ export async function showPayloads(panel, direction, id) {
     const message = await api(`/messages/${direction === 'IN' ? 'in' : 'out'}/${encodeURIComponent(id)}`);
     replace(panel,
       h('h3', { id: 'payloads-title', tabindex: '-1' }, t('payloads.heading', { messageId: message.messageId ?? id })),
-      message.nativeAsSent ? null : h('p', { id: 'payload-not-sent', class: 'muted' },
+      message.target ? h('p', { id: 'payload-target' }, t('payloads.sentTo', { target: message.target }),
+        ' ', t(message.nativeAsSent ? 'payloads.asSent' : 'payloads.differs')) : null,
+      message.target || message.nativeAsSent ? null : h('p', { id: 'payload-not-sent', class: 'muted' },
         t(PULLED.includes(message.state) ? 'payloads.pulled' : 'payloads.notSent')),
-      message.target ? h('p', { id: 'payload-target' }, t('payloads.sentTo', { target: message.target })) : null,
       h('div', { class: 'side-by-side' },
         payload('payload-native', t('payloads.native'), message.native),
         payload('payload-canonical', t('payloads.canonical'), message.canonical)),

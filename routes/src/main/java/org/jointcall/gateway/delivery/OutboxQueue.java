@@ -40,13 +40,13 @@ public class OutboxQueue {
             """;
     private static final String DELIVERED = """
             UPDATE outbox_message SET state = 'DELIVERED', delivered_at = now(), last_error = NULL,
-                   request_uri = ?, request_headers = ?::jsonb, request_body = ?,
+                   request_uri = ?, request_headers = ?::jsonb,
                    receipt_status = ?, receipt_headers = ?::jsonb, receipt_body = ?, receipt_verdict = ?::jsonb
              WHERE outbox_id = ? AND state = 'PENDING'
             """;
     private static final String FAILED = """
             UPDATE outbox_message SET state = ?, last_error = ?, next_attempt_at = ?, leased_until = NULL,
-                   request_uri = ?, request_headers = ?::jsonb, request_body = ?,
+                   request_uri = ?, request_headers = ?::jsonb,
                    receipt_status = ?, receipt_headers = ?::jsonb, receipt_body = ?
              WHERE outbox_id = ? AND state = 'PENDING'
             """;
@@ -100,12 +100,11 @@ public class OutboxQueue {
                 Receipt receipt = push.result().receipt().orElseThrow();
                 statement.setString(1, request.target().toString());
                 statement.setString(2, request.headersJson());
-                statement.setBytes(3, request.body());
-                statement.setInt(4, receipt.status());
-                statement.setString(5, receipt.headersJson());
-                statement.setBytes(6, receipt.body());
-                statement.setString(7, receipt.verdictJson());
-                statement.setLong(8, push.message().outboxId());
+                statement.setInt(3, receipt.status());
+                statement.setString(4, receipt.headersJson());
+                statement.setBytes(5, receipt.body());
+                statement.setString(6, receipt.verdictJson());
+                statement.setLong(7, push.message().outboxId());
                 statement.addBatch();
             }
             statement.executeBatch();
@@ -126,11 +125,10 @@ public class OutboxQueue {
             statement.setObject(3, OffsetDateTime.ofInstant(retryAt.orElse(Instant.now()), ZoneOffset.UTC));
             statement.setString(4, request.map(sent -> sent.target().toString()).orElse(null));
             statement.setString(5, request.map(SentRequest::headersJson).orElse(null));
-            statement.setBytes(6, request.map(SentRequest::body).orElse(null));
-            statement.setObject(7, receipt.map(Receipt::status).orElse(null));
-            statement.setString(8, receipt.map(Receipt::headersJson).orElse(null));
-            statement.setBytes(9, receipt.map(Receipt::body).orElse(null));
-            statement.setLong(10, message.outboxId());
+            statement.setObject(6, receipt.map(Receipt::status).orElse(null));
+            statement.setString(7, receipt.map(Receipt::headersJson).orElse(null));
+            statement.setBytes(8, receipt.map(Receipt::body).orElse(null));
+            statement.setLong(9, message.outboxId());
             statement.executeUpdate();
         }
     }

@@ -220,6 +220,14 @@ class ConsoleApiIT {
                         .isEqualTo(outbound.path("native").path("body").asText()));
         assertThat(outbound.path("receipt").path("status").asInt()).isEqualTo(202);
         assertThat(headerValue(outbound.path("receipt").path("headers"), "Signature")).as("DFG's signed receipt").isNotBlank();
+
+        long outboxId = notice.path("outboxId").asLong();
+        List<String> changed = column("UPDATE outbox_message SET canonical_xml = convert_to(replace(convert_from(canonical_xml, 'UTF8'), '"
+                + rejected + "', '" + rejected + "-LATER'), 'UTF8') WHERE outbox_id = " + outboxId + " RETURNING outbox_id");
+        assertThat(changed).as("the stored canonical form changed, as if the adapter wrote other bytes now").hasSize(1);
+        JsonNode rewritten = coordinator.getJson("/messages/out/" + outboxId);
+        assertThat(rewritten.path("native").path("body").asText()).contains(rejected + "-LATER");
+        assertThat(rewritten.path("nativeAsSent").asBoolean()).as("its digest no longer matches the signed Content-Digest").isFalse();
         assertThat(coordinator.get("/messages/in/999999999").statusCode()).isEqualTo(404);
     }
 

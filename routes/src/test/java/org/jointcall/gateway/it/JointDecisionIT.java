@@ -124,8 +124,9 @@ class JointDecisionIT {
     }
 
     /**
-     * What a push leaves as evidence is enough for anyone holding the public keys: the request exactly as the partner
-     * received it, verifiable as the gateway's, and the partner's receipt, verifiable as answering that very request.
+     * What a push leaves as evidence is enough for anyone holding the public keys: the request's header lines as the
+     * partner received them with the body the recipient's adapter writes again from the stored canonical XML, verifiable
+     * as the gateway's (its signed Content-Digest included), and the partner's receipt, verifiable as answering that request.
      */
     @Test
     void eachPushKeepsTheSignedRequestThePartnerReceivedAndTheReceiptThatAnswersIt() throws Exception {
@@ -136,7 +137,7 @@ class JointDecisionIT {
 
         try (Connection connection = setup.database.connect();
              PreparedStatement query = connection.prepareStatement("SELECT o.recipient, o.request_uri, o.request_headers::text,"
-                     + " o.request_body, o.receipt_status, o.receipt_headers::text, o.receipt_body FROM outbox_message o"
+                     + " o.canonical_xml, o.receipt_status, o.receipt_headers::text, o.receipt_body FROM outbox_message o"
                      + " JOIN joint_proposal p USING (joint_id) WHERE p.joint_reference = ?")) {
             query.setString(1, reference);
             try (ResultSet row = query.executeQuery()) {
@@ -145,7 +146,7 @@ class JointDecisionIT {
                     rows++;
                     String partner = row.getString(1);
                     RequestMessage sent = RequestMessage.of("POST", URI.create(row.getString(2)), HeaderLines.fromJson(row.getString(3)),
-                            row.getBytes(4));
+                            setup.adapters.require(partner).fromStoredCanonicalXml(row.getBytes(4)).body());
                     String signature = sent.fields().values("Signature").get(0);
                     assertThat(setup.partners.partner(partner).received()).as("what " + partner + " received with that signature")
                             .filteredOn(request -> signature.equals(request.getHeader("Signature"))).singleElement()
@@ -162,7 +163,7 @@ class JointDecisionIT {
                             .replace(reference, reference + "-X").getBytes(StandardCharsets.UTF_8));
                     assertThatThrownBy(() -> SignatureProfile.requestVerifier(setup.agencies.gatewayKeyRegistry(),
                             new InMemoryNonceStore(clock), clock).verify(altered, TestAgencies.GATEWAY_KEY_OWNER))
-                            .as("the stored request is evidence only as sent").isInstanceOf(SignatureRejectedException.class);
+                            .as("a body other than the one sent does not pass for it").isInstanceOf(SignatureRejectedException.class);
                 }
                 assertThat(rows).isEqualTo(AGENCIES.size());
             }

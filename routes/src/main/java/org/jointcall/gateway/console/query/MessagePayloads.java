@@ -20,13 +20,15 @@ import org.jointcall.adapters.spi.AdapterRegistry;
 import org.jointcall.adapters.spi.OutboundTranslation;
 import org.jointcall.gateway.console.ConsoleJson;
 import org.jointcall.gateway.ledger.HeaderLines;
+import org.jointcall.signature.digest.ContentDigest;
 
 /**
  * One message's payloads side by side: the agency's native form and the canonical XML, with the HTTP
  * headers and the signature verdict. Inbound: exactly the bytes and headers the partner sent. Outbound:
- * once pushed, exactly the request the gateway last sent (its headers carry the gateway's signature)
- * and the partner's signed receipt with its verdict; before that the native form is what the agency's
- * adapter writes from the canonical form now, and {@code nativeAsSent} says so. A pull agency's inbox
+ * the native form is what the agency's adapter writes from the canonical form now; once pushed, the
+ * headers are those of the request the gateway last sent (its signature included), with the partner's
+ * signed receipt and its verdict, and {@code nativeAsSent} says whether the native form is byte for byte
+ * the body that was sent (its digest matches the signed {@code Content-Digest}). A pull agency's inbox
  * writes its messages anew at every read; once acknowledged, the headers and verdict are those of the
  * agency's signed acknowledgement.
  */
@@ -41,7 +43,8 @@ public class MessagePayloads {
     }
 
     /**
-     * @param nativeAsSent whether {@code nativeForm} holds the bytes that went over the wire, not a form written again now
+     * @param nativeAsSent whether {@code nativeForm} holds the bytes that went over the wire: inbound always; outbound when
+     *     the digest of the form written now matches the one the gateway signed when it last pushed the message
      * @param state outbound, the outbox state (a pull agency's inbox writes its messages anew at every read); null inbound
      * @param target where an outbound message was last sent; null inbound and before a push
      * @param headers header lines as {@code [name, value]} pairs: inbound, the request as received; outbound, the request
@@ -81,7 +84,7 @@ public class MessagePayloads {
     public Optional<Payloads> outbound(long outboxId) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement("SELECT recipient, kind, message_id, canonical_xml, request_uri,"
-                     + " coalesce(request_headers, ack_headers)::text, request_body, receipt_status, receipt_headers::text,"
+                     + " coalesce(request_headers, ack_headers)::text, request_headers IS NOT NULL, receipt_status, receipt_headers::text,"
                      + " coalesce(receipt_verdict, ack_verdict)::text, state"
                      + " FROM outbox_message WHERE outbox_id = ?")) {
             query.setLong(1, outboxId);
@@ -92,27 +95,29 @@ public class MessagePayloads {
                 String agency = row.getString(1);
                 byte[] canonical = row.getBytes(4);
                 String headers = row.getString(6);
-                byte[] sentBody = row.getBytes(7);
-                Body nativeForm = sentBody != null
-                        ? new Body(HeaderLines.fromJson(headers).values("Content-Type").stream().findFirst().orElse(null), text(sentBody))
-                        : writtenNow(agency, canonical);
+                boolean pushed = row.getBoolean(7);
+                byte[] written = null;
+                Body nativeForm;
+                try {
+                    OutboundTranslation translation = adapters.require(agency).fromStoredCanonicalXml(canonical);
+                    written = translation.body();
+                    nativeForm = new Body(translation.mediaType(), text(written));
+                } catch (RuntimeException e) {
+                    // Shown, not thrown: the page still shows the canonical form and why there is no native one.
+                    nativeForm = new Body("text/plain", "the " + agency + " adapter cannot write this message: " + e.getMessage());
+                }
+                boolean asSent = pushed && written != null && sentDigest(headers).check(written).matches();
                 int receiptStatus = row.getInt(8);
                 Answer receipt = row.wasNull() ? null : new Answer(receiptStatus, json(row.getString(9)));
-                return Optional.of(new Payloads(outboxId, agency, row.getString(2), row.getString(3), nativeForm, sentBody != null,
+                return Optional.of(new Payloads(outboxId, agency, row.getString(2), row.getString(3), nativeForm, asSent,
                         row.getString(11), new Body(CANONICAL_TYPE, text(canonical)), row.getString(5), json(headers), json(row.getString(10)), receipt));
             }
         }
     }
 
-    /** The native form the agency's adapter writes from the canonical form today, for a message not pushed (yet). */
-    private Body writtenNow(String agency, byte[] canonical) {
-        try {
-            OutboundTranslation translation = adapters.require(agency).fromStoredCanonicalXml(canonical);
-            return new Body(translation.mediaType(), text(translation.body()));
-        } catch (RuntimeException e) {
-            // Shown, not thrown: the page still shows the canonical form and why there is no native one.
-            return new Body("text/plain", "the " + agency + " adapter cannot write this message: " + e.getMessage());
-        }
+    /** The Content-Digest the gateway signed when it last pushed the message. */
+    private static ContentDigest sentDigest(String headers) {
+        return ContentDigest.parse(HeaderLines.fromJson(headers).values(ContentDigest.FIELD));
     }
 
     private static String text(byte[] bytes) {
