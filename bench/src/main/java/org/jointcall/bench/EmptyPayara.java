@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jointcall.gateway.it.WorkFiles;
+
 /**
  * The baseline: {@code bench/empty-war}'s bundle (a WAR with nothing in it on the same Payara Micro), launched
  * as the ITs' {@code GatewayProcess} launches the gateway (same java, same {@code -Xmx512m}, same options), and
@@ -28,10 +30,12 @@ public final class EmptyPayara implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    private final Path work;
     private final Duration startup;
 
     private EmptyPayara(Path bundle, Path work) throws IOException, InterruptedException {
         int port = freePort();
+        this.work = work;
         Files.createDirectories(work.resolve("tmp"));
         log = work.resolve("empty-payara.log");
         long launched = System.nanoTime();
@@ -105,16 +109,21 @@ public final class EmptyPayara implements AutoCloseable {
         }
     }
 
+    /** Stops the process and deletes its Payara root and temporary files (~100 MB); its log stays. */
     @Override
     public void close() {
         process.destroy();
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+                process.destroyForcibly().waitFor(60, TimeUnit.SECONDS);
             }
+            WorkFiles.deleteTree(work.resolve("payara"));
+            WorkFiles.deleteTree(work.resolve("tmp"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the empty Payara Micro's work files in " + work, e);
         }
     }
 }

@@ -219,8 +219,8 @@ public final class GatewayProcess implements AutoCloseable {
     /** Deletes this run's Payara root and temporary directory; call only once the process has ended. */
     private void removeWorkFiles() {
         try {
-            deleteRecursively(payaraRoot);
-            deleteRecursively(temporaryFiles);
+            WorkFiles.deleteTree(payaraRoot);
+            WorkFiles.deleteTree(temporaryFiles);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not delete the work files of gateway " + name, e);
         }
@@ -237,7 +237,7 @@ public final class GatewayProcess implements AutoCloseable {
                 "--port", Integer.toString(port), "--nocluster", "--rootdir", payaraRoot.toString()));
         try {
             // A root left by an earlier run of the same test would have Payara serve the WAR it unpacked then, not this build's.
-            deleteRecursively(payaraRoot);
+            WorkFiles.deleteTree(payaraRoot);
             Files.createDirectories(temporaryFiles);
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(log.getParent().toFile())
@@ -248,17 +248,6 @@ public final class GatewayProcess implements AutoCloseable {
             return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not launch gateway " + name + ": " + command, e);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 

@@ -15,12 +15,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.util.LinuxUtils;
 
+import org.jointcall.gateway.it.WorkFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,7 +82,7 @@ class EmbeddedPostgresServerTest {
         Path copy = workingDirectory.resolve("deleted-binaries");
         copyTree(installation, copy);
         long orphanPid = startOrphan(copy.resolve("bin").resolve("pg_ctl"), data);
-        deleteTree(copy);
+        WorkFiles.deleteTree(copy);
         assertThat(ProcessHandle.of(orphanPid).flatMap(process -> process.info().command()))
                 .as("what Linux reports the orphan runs").hasValueSatisfying(command -> assertThat(command).endsWith(" (deleted)"));
 
@@ -120,14 +120,6 @@ class EmbeddedPostgresServerTest {
             for (Path path : paths.toList()) {
                 Files.copy(path, to.resolve(from.relativize(path).toString()),
                         StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
             }
         }
     }
