@@ -44,10 +44,17 @@ public class OutboxQueue {
                    receipt_status = ?, receipt_headers = ?::jsonb, receipt_body = ?, receipt_verdict = ?::jsonb
              WHERE outbox_id = ? AND state = 'PENDING'
             """;
-    private static final String FAILED = """
+    // A request that was sent replaces the last one with its answer, or with none: an older receipt answered an
+    // older request. A failure before anything was sent (the adapter could not write the message) leaves the last
+    // request and its receipt as they were: they are still the evidence of what happened last on the wire.
+    private static final String FAILED_SENT = """
             UPDATE outbox_message SET state = ?, last_error = ?, next_attempt_at = ?, leased_until = NULL,
                    request_uri = ?, request_headers = ?::jsonb,
-                   receipt_status = ?, receipt_headers = ?::jsonb, receipt_body = ?
+                   receipt_status = ?, receipt_headers = ?::jsonb, receipt_body = ?, receipt_verdict = NULL
+             WHERE outbox_id = ? AND state = 'PENDING'
+            """;
+    private static final String FAILED_UNSENT = """
+            UPDATE outbox_message SET state = ?, last_error = ?, next_attempt_at = ?, leased_until = NULL
              WHERE outbox_id = ? AND state = 'PENDING'
             """;
     private static final String POSTPONE = """
@@ -114,21 +121,26 @@ public class OutboxQueue {
     /**
      * Records a failed attempt: PENDING again at {@code retryAt}, or DEAD when {@code retryAt} is empty.
      *
-     * @param request what was sent, unless the message failed before a request could be
-     * @param receipt what the partner answered, if it answered at all
+     * @param request what was sent; empty when the message failed before anything was sent, which leaves the last
+     *     request and its receipt on record
+     * @param receipt what the partner answered to {@code request}, if it answered at all
      */
     public void failed(Connection connection, ClaimedMessage message, String error, Optional<Instant> retryAt,
             Optional<SentRequest> request, Optional<Receipt> receipt) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(FAILED)) {
+        try (PreparedStatement statement = connection.prepareStatement(request.isPresent() ? FAILED_SENT : FAILED_UNSENT)) {
             statement.setString(1, retryAt.isPresent() ? "PENDING" : "DEAD");
             statement.setString(2, error);
             statement.setObject(3, OffsetDateTime.ofInstant(retryAt.orElse(Instant.now()), ZoneOffset.UTC));
-            statement.setString(4, request.map(sent -> sent.target().toString()).orElse(null));
-            statement.setString(5, request.map(SentRequest::headersJson).orElse(null));
-            statement.setObject(6, receipt.map(Receipt::status).orElse(null));
-            statement.setString(7, receipt.map(Receipt::headersJson).orElse(null));
-            statement.setBytes(8, receipt.map(Receipt::body).orElse(null));
-            statement.setLong(9, message.outboxId());
+            if (request.isPresent()) {
+                statement.setString(4, request.get().target().toString());
+                statement.setString(5, request.get().headersJson());
+                statement.setObject(6, receipt.map(Receipt::status).orElse(null), Types.INTEGER);
+                statement.setString(7, receipt.map(Receipt::headersJson).orElse(null));
+                statement.setBytes(8, receipt.map(Receipt::body).orElse(null));
+                statement.setLong(9, message.outboxId());
+            } else {
+                statement.setLong(4, message.outboxId());
+            }
             statement.executeUpdate();
         }
     }

@@ -3,9 +3,13 @@ package org.jointcall.gateway.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jointcall.gateway.decision.LedgerFixture.sample;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jointcall.contracts.v1.MessageKind;
@@ -66,6 +70,45 @@ class OutboxQueueTest {
         });
 
         assertThat(updates).as("updates, HOT updates of outbox_message").containsExactly(4L, 4L);
+    }
+
+    /** The last request on the wire and its answer stay on record until another request is sent. */
+    @Test
+    void aFailureBeforeAnythingWasSentKeepsTheLastRequestAndItsReceipt() throws Exception {
+        // All four claimed, so the three others stay leased and each claim below finds this message alone.
+        ClaimedMessage message = transactions.inTransaction(connection -> queue.claimDue(connection, 10, Duration.ofMinutes(1))).get(0);
+        SentRequest first = new SentRequest(URI.create("https://partner.example/in"), "[[\"Signature\",\"jointcall=:Zmlyc3Q=:\"]]");
+        Receipt busy = new Receipt(503, "[[\"Retry-After\",\"5\"]]", "busy".getBytes(StandardCharsets.UTF_8), null);
+        record(message, "answered 503", first, busy);
+        assertThat(evidence(message)).containsExactly("PENDING answered 503 jointcall=:Zmlyc3Q=: 503 busy");
+
+        ClaimedMessage again = transactions.inTransaction(connection -> queue.claimDue(connection, 1, Duration.ofMinutes(1))).get(0);
+        transactions.inTransaction(connection -> {
+            queue.failed(connection, again, "the adapter cannot write it", Optional.empty(), Optional.empty(), Optional.empty());
+            return null;
+        });
+        assertThat(evidence(message)).as("nothing sent: the last request and its receipt stay")
+                .containsExactly("DEAD the adapter cannot write it jointcall=:Zmlyc3Q=: 503 busy");
+
+        transactions.inTransaction(connection -> queue.resend(connection, message.outboxId()));
+        ClaimedMessage resent = transactions.inTransaction(connection -> queue.claimDue(connection, 1, Duration.ofMinutes(1))).get(0);
+        SentRequest second = new SentRequest(URI.create("https://partner.example/in"), "[[\"Signature\",\"jointcall=:c2Vjb25k:\"]]");
+        record(resent, "connection reset", second, null);
+        assertThat(evidence(message)).as("a request sent without an answer replaces the last one and its receipt")
+                .containsExactly("PENDING connection reset jointcall=:c2Vjb25k: - -");
+    }
+
+    private void record(ClaimedMessage message, String error, SentRequest sent, Receipt answer) throws Exception {
+        transactions.inTransaction(connection -> {
+            queue.failed(connection, message, error, Optional.of(Instant.now()), Optional.of(sent), Optional.ofNullable(answer));
+            return null;
+        });
+    }
+
+    private List<String> evidence(ClaimedMessage message) throws SQLException {
+        return database.column("SELECT state || ' ' || last_error || ' ' || (request_headers -> 0 ->> 1) || ' '"
+                + " || coalesce(receipt_status::text, '-') || ' ' || coalesce(convert_from(receipt_body, 'UTF8'), '-')"
+                + " FROM outbox_message WHERE outbox_id = " + message.outboxId());
     }
 
     @Test
