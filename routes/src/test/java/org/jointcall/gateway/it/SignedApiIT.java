@@ -2,6 +2,7 @@ package org.jointcall.gateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -9,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.jointcall.signature.MessageSigner;
@@ -19,6 +21,9 @@ import org.jointcall.signature.base.ComponentIdentifier;
 import org.jointcall.signature.base.SignatureParameters;
 import org.jointcall.signature.digest.ContentDigest;
 import org.jointcall.signature.digest.DigestAlgorithm;
+import org.jointcall.signature.keys.FileKeyRegistry;
+import org.jointcall.signature.keys.KeyRegistry;
+import org.jointcall.signature.keys.RegisteredKey;
 import org.jointcall.signature.keys.SigningIdentity;
 import org.jointcall.signature.message.RequestMessage;
 import org.jointcall.signature.verify.InMemoryNonceStore;
@@ -76,6 +81,24 @@ class SignedApiIT {
         assertThat(answer.body()).contains("\"agency\":\"NSF\"").contains("\"messageId\":\"" + id + "\"");
         assertThat(database.column("SELECT key_id || ' ' || algorithm || ' ' || (verdict->>'tag') FROM exchange_ledger"
                 + " WHERE message_id = '" + id + "'")).containsExactly(agencies.key("NSF").keyId() + " ecdsa-p256-sha256 jointcall-v1");
+    }
+
+    /** A partner registers the gateway's key from the gateway itself, and it verifies the gateway's receipts. */
+    @Test
+    void theGatewaysPublishedKeyVerifiesItsReceipts() throws Exception {
+        HttpResponse<String> published = gateway.get("/api/v1/exchange/keys");
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+        assertThat(published.headers().firstValue("Content-Type")).hasValue("application/jwk-set+json");
+        assertThat(published.headers().firstValue("Cache-Control")).hasValue("public, max-age=300");
+        List<RegisteredKey> keys = FileKeyRegistry.readKeyFile("gateway", "gateway.jwks", published.body().getBytes(StandardCharsets.UTF_8),
+                "GET /api/v1/exchange/keys");
+        assertThat(keys).extracting(RegisteredKey::keyId).containsExactly(TestAgencies.GATEWAY_KEY_ID);
+
+        PartnerClient.Answer answer = nsf.send(nsf.signed("nsf", agencies.key("NSF"), JSON, proposal(newId())).message());
+        assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+        Verdict receipt = SignatureProfile.receiptVerifier(KeyRegistry.of(keys), new InMemoryNonceStore(Clock.systemUTC()),
+                Clock.systemUTC()).verify(answer.asReceipt(), "gateway");
+        assertThat(receipt.keyId()).isEqualTo(TestAgencies.GATEWAY_KEY_ID);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -39,15 +40,18 @@ final class JwksReader {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
     private static final Set<String> PRIVATE_MEMBERS = Set.of("d", "p", "q", "dp", "dq", "qi", "oth");
-    private static final Map<String, SignatureAlgorithm> JOSE_NAMES = Map.of(
-            "EdDSA", SignatureAlgorithm.ED25519,
-            "Ed25519", SignatureAlgorithm.ED25519,
-            "ES256", SignatureAlgorithm.ECDSA_P256_SHA256,
-            "PS512", SignatureAlgorithm.RSA_PSS_SHA512,
-            "RS256", SignatureAlgorithm.RSA_V1_5_SHA256,
-            "HS256", SignatureAlgorithm.HMAC_SHA256);
+    /** The names {@link JwksWriter} writes, plus {@code Ed25519} (a fully specified name some key servers use) and {@code HS256} for shared secrets. */
+    private static final Map<String, SignatureAlgorithm> JOSE_NAMES = joseNames();
 
     private JwksReader() {
+    }
+
+    private static Map<String, SignatureAlgorithm> joseNames() {
+        Map<String, SignatureAlgorithm> names = new HashMap<>();
+        JwksWriter.JOSE_NAMES.forEach((algorithm, name) -> names.put(name, algorithm));
+        names.put("Ed25519", SignatureAlgorithm.ED25519);
+        names.put("HS256", SignatureAlgorithm.HMAC_SHA256);
+        return Map.copyOf(names);
     }
 
     static List<RegisteredKey> read(String agency, byte[] json, String source) {
