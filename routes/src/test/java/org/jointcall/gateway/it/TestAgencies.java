@@ -6,8 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,15 +19,15 @@ import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
 import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
 import org.bouncycastle.crypto.params.ECNamedDomainParameters;
-import org.bouncycastle.crypto.params.ECPublicKeyParameters;
-import org.bouncycastle.math.ec.ECPoint;
 import org.jointcall.gateway.agency.GeneratedKeystore;
 import org.jointcall.signature.algorithm.SignatureAlgorithm;
 import org.jointcall.signature.algorithm.SigningKey;
+import org.jointcall.signature.keys.JwksWriter;
 import org.jointcall.signature.keys.KeyRegistry;
 import org.jointcall.signature.keys.Pkcs12SigningKeys;
 import org.jointcall.signature.keys.RegisteredKey;
 import org.jointcall.signature.keys.SigningIdentity;
+import org.jointcall.signature.keys.Validity;
 
 /**
  * A gateway configuration directory written for one test run: {@code agencies/<CODE>/agency.json}
@@ -57,16 +58,18 @@ public final class TestAgencies {
             String owner = code.toLowerCase(Locale.ROOT);
             Path agency = configDirectory.resolve("agencies").resolve(code);
             write(agency.resolve("agency.json"), "{\"agency\":\"" + code + "\",\"mode\":\"pull\",\"receiptRequired\":false}");
-            StringBuilder jwks = new StringBuilder("{\"keys\":[");
             SigningIdentity current = newKey(owner + "-" + Long.toHexString(RANDOM.nextLong()));
             keys.put(code, current);
-            jwks.append(jwk(current, null));
+            List<SigningIdentity> published = new ArrayList<>(List.of(current));
             if ("NSF".equals(code)) {
                 SigningIdentity expired = newKey(owner + "-expired-" + Long.toHexString(RANDOM.nextLong()));
                 expiredKeys.put(code, expired);
-                jwks.append(',').append(jwk(expired, Instant.now().minusSeconds(86_400)));
+                Instant expiredAt = Instant.now().minusSeconds(86_400);
+                // Registered as valid for 30 days until yesterday; the test signs with it regardless.
+                published.add(SigningIdentity.of(expired.keyId(), expired.key(),
+                        Validity.between(expiredAt.minus(Duration.ofDays(30)), expiredAt), "expired test key"));
             }
-            write(agency.resolve("keys").resolve(owner + ".jwks"), jwks.append("]}").toString());
+            write(agency.resolve("keys").resolve(owner + ".jwks"), JwksWriter.write(published));
         }
     }
 
@@ -130,17 +133,7 @@ public final class TestAgencies {
 
     /** A JWKS holding the public half of {@code identity}, as an agency publishes it. */
     public static String jwks(SigningIdentity identity) {
-        return "{\"keys\":[" + jwk(identity, null) + "]}";
-    }
-
-    private static String jwk(SigningIdentity identity, Instant expiredAt) {
-        ECPoint point = ((ECPublicKeyParameters) identity.key().verificationKey().parameters()).getQ().normalize();
-        Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
-        return "{\"kty\":\"EC\",\"crv\":\"P-256\",\"alg\":\"ES256\",\"use\":\"sig\",\"kid\":\"" + identity.keyId() + "\""
-                + ",\"x\":\"" + url.encodeToString(point.getAffineXCoord().getEncoded()) + "\""
-                + ",\"y\":\"" + url.encodeToString(point.getAffineYCoord().getEncoded()) + "\""
-                + (expiredAt == null ? "" : ",\"nbf\":" + (expiredAt.getEpochSecond() - 86_400 * 30) + ",\"exp\":" + expiredAt.getEpochSecond())
-                + "}";
+        return JwksWriter.write(List.of(identity));
     }
 
     private static void write(Path file, String content) {
