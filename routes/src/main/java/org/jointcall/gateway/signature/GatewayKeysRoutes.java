@@ -26,6 +26,8 @@ public class GatewayKeysRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // The key is the one the gateway started with, so the set is written once.
+        String published = JwksWriter.write(List.of(identity.identity()));
         rest("/v1/exchange").get("/keys").id("exchange-keys-rest").produces("application/jwk-set+json").to("direct:exchange-keys");
 
         from("direct:exchange-keys").routeId("exchange-keys").process(exchange -> {
@@ -34,7 +36,7 @@ public class GatewayKeysRoutes extends RouteBuilder {
             exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/jwk-set+json");
             // Camel's HTTP header filter drops a Cache-Control header of the message, so it goes on the response itself.
             exchange.getIn(HttpMessage.class).getResponse().setHeader("Cache-Control", "public, max-age=300");
-            exchange.getMessage().setBody(JwksWriter.write(List.of(identity.identity())));
+            exchange.getMessage().setBody(published);
         });
     }
 }

@@ -84,7 +84,7 @@ public class MessagePayloads {
     public Optional<Payloads> outbound(long outboxId) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement("SELECT recipient, kind, message_id, canonical_xml, request_uri,"
-                     + " coalesce(request_headers, ack_headers)::text, request_headers IS NOT NULL, receipt_status, receipt_headers::text,"
+                     + " coalesce(request_headers, ack_headers)::text, receipt_status, receipt_headers::text,"
                      + " coalesce(receipt_verdict, ack_verdict)::text, state"
                      + " FROM outbox_message WHERE outbox_id = ?")) {
             query.setLong(1, outboxId);
@@ -94,8 +94,8 @@ public class MessagePayloads {
                 }
                 String agency = row.getString(1);
                 byte[] canonical = row.getBytes(4);
+                String target = row.getString(5);
                 String headers = row.getString(6);
-                boolean pushed = row.getBoolean(7);
                 byte[] written = null;
                 Body nativeForm;
                 try {
@@ -106,11 +106,11 @@ public class MessagePayloads {
                     // Shown, not thrown: the page still shows the canonical form and why there is no native one.
                     nativeForm = new Body("text/plain", "the " + agency + " adapter cannot write this message: " + e.getMessage());
                 }
-                boolean asSent = pushed && written != null && sentDigest(headers).check(written).matches();
-                int receiptStatus = row.getInt(8);
-                Answer receipt = row.wasNull() ? null : new Answer(receiptStatus, json(row.getString(9)));
+                boolean asSent = target != null && written != null && sentDigest(headers).check(written).matches();
+                int receiptStatus = row.getInt(7);
+                Answer receipt = row.wasNull() ? null : new Answer(receiptStatus, json(row.getString(8)));
                 return Optional.of(new Payloads(outboxId, agency, row.getString(2), row.getString(3), nativeForm, asSent,
-                        row.getString(11), new Body(CANONICAL_TYPE, text(canonical)), row.getString(5), json(headers), json(row.getString(10)), receipt));
+                        row.getString(10), new Body(CANONICAL_TYPE, text(canonical)), target, json(headers), json(row.getString(9)), receipt));
             }
         }
     }
