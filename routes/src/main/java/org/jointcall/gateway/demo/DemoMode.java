@@ -65,13 +65,14 @@ public class DemoMode {
         }
         DemoProgress progress = new DemoProgress(settings.directory());
         DemoAgencies agencies = DemoAgencies.prepare(settings.keys(), config.root());
+        URI gateway = gatewayUri();
+        PublishedGatewayKey gatewayKey = new PublishedGatewayKey(gateway);
         for (String code : DemoAgencies.PARTNERS) {
-            PartnerSimulator partner = PartnerSimulator.start(code, agencies.key(code), adapters);
+            PartnerSimulator partner = PartnerSimulator.start(code, agencies.key(code), gatewayKey, adapters);
             partner.configurePush(config.root());
             partners.put(code, partner);
         }
         Instant closingDecision = DemoCalls.writeOnce(config.calls(), progress.firstStart());
-        URI gateway = gatewayUri();
         Optional<Instant> played = progress.playedAt();
         printBanner(gateway, played);
         if (played.isEmpty()) {

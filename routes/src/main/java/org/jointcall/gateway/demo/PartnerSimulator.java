@@ -15,9 +15,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -32,10 +34,12 @@ import org.jointcall.adapters.spi.AgencyAdapter;
 import org.jointcall.adapters.spi.OutboundTranslation;
 import org.jointcall.contracts.v1.CanonicalMessage;
 import org.jointcall.contracts.v1.MessageKind;
+import org.jointcall.signature.keys.KeyRegistry;
 import org.jointcall.signature.keys.SigningIdentity;
 
 /**
- * One partner agency's system, simulated by a WireMock server on a free port: it accepts
+ * One partner agency's system, simulated by a WireMock server on a free port: it verifies the gateway's
+ * signature on every request ({@link GatewaySignatureCheck}: {@code 401} if it does not hold), accepts
  * {@code POST /jointcall/inbound} with {@code 202} and a receipt the agency signs with its own key
  * over the gateway's request signature, as the signed API profile requires, and answers
  * reconciliation's status query {@code GET /jointcall/inbound/status?proposal=<id>} with what
@@ -50,16 +54,20 @@ public final class PartnerSimulator implements AutoCloseable {
     public static final String INBOUND_PATH = "/jointcall/inbound";
     /** Where the gateway asks for a proposal's state by default: the inbound endpoint followed by {@code /status}. */
     public static final String STATUS_PATH = INBOUND_PATH + "/status";
+    /** Who holds the gateway's key in the registry a simulator verifies requests with. */
+    public static final String GATEWAY_KEY_OWNER = "gateway";
 
     private final String code;
     private final AdapterRegistry adapters;
     private final WireMockServer server;
     private StubMapping failure;
 
-    private PartnerSimulator(String code, SigningIdentity key, AdapterRegistry adapters, Arrivals arrivals) {
+    private PartnerSimulator(String code, SigningIdentity key, Supplier<KeyRegistry> gatewayKeys, AdapterRegistry adapters,
+            Arrivals arrivals) {
         this.code = code;
         this.adapters = adapters;
-        WireMockConfiguration options = options().dynamicPort().extensions(new SignedReceipts(key));
+        WireMockConfiguration options = options().dynamicPort()
+                .extensions(new GatewaySignatureCheck(gatewayKeys, Clock.systemUTC()), new SignedReceipts(key));
         if (arrivals != null) {
             options.disableRequestJournal().extensions(new ArrivalListener(code, arrivals));
         }
@@ -72,17 +80,22 @@ public final class PartnerSimulator implements AutoCloseable {
                 .withBody("{\"title\":\"" + code + " knows no such proposal\",\"status\":404}")));
     }
 
-    /** Starts {@code code}'s simulator, signing with {@code key} and answering status queries in the agency's format. */
-    public static PartnerSimulator start(String code, SigningIdentity key, AdapterRegistry adapters) {
-        return new PartnerSimulator(code, key, adapters, null);
+    /**
+     * Starts {@code code}'s simulator, signing with {@code key}, taking only requests that verify with the key in
+     * {@code gatewayKeys} (held by {@link #GATEWAY_KEY_OWNER}; asked at each request, so it may be fetched late), and
+     * answering status queries in the agency's format.
+     */
+    public static PartnerSimulator start(String code, SigningIdentity key, Supplier<KeyRegistry> gatewayKeys, AdapterRegistry adapters) {
+        return new PartnerSimulator(code, key, gatewayKeys, adapters, null);
     }
 
     /**
      * The same for loads too large to keep every request in memory (bench/): no journal, so {@link #received()}
      * and {@link #accepted()} stay empty; instead {@code arrivals} hears of each delivery once it is answered.
      */
-    public static PartnerSimulator recording(String code, SigningIdentity key, AdapterRegistry adapters, Arrivals arrivals) {
-        return new PartnerSimulator(code, key, adapters, Objects.requireNonNull(arrivals, "arrivals"));
+    public static PartnerSimulator recording(String code, SigningIdentity key, Supplier<KeyRegistry> gatewayKeys, AdapterRegistry adapters,
+            Arrivals arrivals) {
+        return new PartnerSimulator(code, key, gatewayKeys, adapters, Objects.requireNonNull(arrivals, "arrivals"));
     }
 
     /** Told of every delivery ({@code POST} to the inbound path) a recording simulator answered. */

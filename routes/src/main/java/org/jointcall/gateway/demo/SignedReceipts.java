@@ -1,6 +1,5 @@
 package org.jointcall.gateway.demo;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,12 +38,7 @@ final class SignedReceipts implements ResponseTransformerV2 {
         if (response.getStatus() / 100 != 2 && !statusAnswer) {
             return response;
         }
-        List<HttpFields.FieldLine> lines = new ArrayList<>();
-        for (HttpHeader header : request.getHeaders().all()) {
-            header.values().forEach(value -> lines.add(new HttpFields.FieldLine(header.key(), value)));
-        }
-        RequestMessage received = RequestMessage.of(request.getMethod().value(), URI.create(request.getAbsoluteUrl()),
-                HttpFields.of(lines), request.getBody());
+        RequestMessage received = SimulatedRequests.received(request);
         byte[] body = response.getBody();
         String contentType = response.getHeaders().getContentTypeHeader().isPresent()
                 ? response.getHeaders().getContentTypeHeader().firstValue() : "application/json";

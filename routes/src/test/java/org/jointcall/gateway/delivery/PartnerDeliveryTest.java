@@ -74,7 +74,7 @@ class PartnerDeliveryTest {
         adapters = new AgencyAdapters().registry();
         ReceiptVerifier receipts = new ReceiptVerifier(PartnerKeys.open(config, directory, Duration.ofSeconds(10), Clock.systemUTC()),
                 new InMemoryNonceStore(Clock.systemUTC()), Clock.systemUTC());
-        GatewaySigner signer = new GatewaySigner(new MessageSigner(TestAgencies.newKey("gateway-test"), Clock.systemUTC()), "gateway-test");
+        GatewaySigner signer = new GatewaySigner(new MessageSigner(agencies.gatewayKey(), Clock.systemUTC()), TestAgencies.GATEWAY_KEY_ID);
         push = new PartnerPush(adapters, signer, receipts, settings(8));
     }
 

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The bundle started as the README tells a newcomer, with {@code -Dgateway.demo=true} and nothing
  * configured: within a minute the demo calls exist, the played proposals reach APPROVED and REJECTED
- * over signed HTTP, the in-process partner simulators received the gateway's messages and signed
+ * over signed HTTP, the in-process partner simulators received the gateway's messages (each verified with the key
+ * the gateway publishes, or it would not be DELIVERED) and signed
  * their receipts, and the start printed what it set up.
  */
 class DemoModeIT {

@@ -4,14 +4,17 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.jointcall.adapters.spi.AdapterRegistry;
 import org.jointcall.gateway.agency.AgencyAdapters;
 import org.jointcall.gateway.demo.PartnerSimulator;
+import org.jointcall.signature.keys.KeyRegistry;
 
 /**
  * The partner agencies' systems for delivery tests: one {@link PartnerSimulator} per agency (the one the
- * demo mode runs too), each signing its receipts with the agency's test key from {@link TestAgencies}.
+ * demo mode runs too), each signing its receipts with the agency's test key from {@link TestAgencies} and
+ * taking only requests signed with the gateway's test key.
  */
 public final class PartnerSimulators implements AutoCloseable {
 
@@ -25,8 +28,10 @@ public final class PartnerSimulators implements AutoCloseable {
     /** Starts one simulator for each of {@code codes}, signing receipts with that agency's key in {@code agencies}. */
     public static PartnerSimulators start(TestAgencies agencies, List<String> codes) {
         PartnerSimulators simulators = new PartnerSimulators();
+        KeyRegistry gatewayKeys = agencies.gatewayKeyRegistry();
+        Supplier<KeyRegistry> gatewayKey = () -> gatewayKeys;
         for (String code : codes) {
-            simulators.partners.put(code, PartnerSimulator.start(code, agencies.key(code), ADAPTERS));
+            simulators.partners.put(code, PartnerSimulator.start(code, agencies.key(code), gatewayKey, ADAPTERS));
         }
         return simulators;
     }
@@ -34,8 +39,10 @@ public final class PartnerSimulators implements AutoCloseable {
     /** The same with {@link PartnerSimulator#recording} simulators, for benchmarks: no journal, each delivery told to {@code arrivals}. */
     public static PartnerSimulators recording(TestAgencies agencies, List<String> codes, PartnerSimulator.Arrivals arrivals) {
         PartnerSimulators simulators = new PartnerSimulators();
+        KeyRegistry gatewayKeys = agencies.gatewayKeyRegistry();
+        Supplier<KeyRegistry> gatewayKey = () -> gatewayKeys;
         for (String code : codes) {
-            simulators.partners.put(code, PartnerSimulator.recording(code, agencies.key(code), ADAPTERS, arrivals));
+            simulators.partners.put(code, PartnerSimulator.recording(code, agencies.key(code), gatewayKey, ADAPTERS, arrivals));
         }
         return simulators;
     }

@@ -22,6 +22,7 @@ import org.bouncycastle.crypto.params.ECNamedDomainParameters;
 import org.jointcall.gateway.agency.GeneratedKeystore;
 import org.jointcall.signature.algorithm.SignatureAlgorithm;
 import org.jointcall.signature.algorithm.SigningKey;
+import org.jointcall.gateway.demo.PartnerSimulator;
 import org.jointcall.signature.keys.JwksWriter;
 import org.jointcall.signature.keys.KeyRegistry;
 import org.jointcall.signature.keys.Pkcs12SigningKeys;
@@ -40,7 +41,7 @@ public final class TestAgencies {
 
     public static final List<String> CODES = List.of("NSF", "UKRI", "DFG", "NWO", "JST");
     /** Owner name under which tests register the gateway's public key to verify its receipts. */
-    public static final String GATEWAY_KEY_OWNER = "gateway";
+    public static final String GATEWAY_KEY_OWNER = PartnerSimulator.GATEWAY_KEY_OWNER;
     public static final String GATEWAY_KEY_ID = "jointcall-gateway-test";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -110,6 +111,11 @@ public final class TestAgencies {
 
     public String gatewayKeystorePassword() {
         return new String(gatewayKeystore.password());
+    }
+
+    /** The key in the gateway's keystore, for tests that sign as the gateway without starting one. */
+    public SigningIdentity gatewayKey() {
+        return gateway;
     }
 
     /** The gateway's public key as a registry, to verify its receipts as a partner would. */

@@ -53,7 +53,7 @@ class PartnerStatusQueryTest {
         directory = new AgencyDirectory(config);
         ReceiptVerifier answers = new ReceiptVerifier(PartnerKeys.open(config, directory, Duration.ofSeconds(10), Clock.systemUTC()),
                 new InMemoryNonceStore(Clock.systemUTC()), Clock.systemUTC());
-        GatewaySigner signer = new GatewaySigner(new MessageSigner(TestAgencies.newKey("gateway-test"), Clock.systemUTC()), "gateway-test");
+        GatewaySigner signer = new GatewaySigner(new MessageSigner(agencies.gatewayKey(), Clock.systemUTC()), TestAgencies.GATEWAY_KEY_ID);
         query = new PartnerStatusQuery(new AgencyAdapters().registry(), signer, answers,
                 new DeliverySettings(8, 50, 400, 1000, 3000, 50, 4, 2, 300));
     }
@@ -82,7 +82,7 @@ class PartnerStatusQueryTest {
         });
         assertThat(partners.partner("NSF").statusQueries()).last().satisfies(request -> {
             assertThat(request.getUrl()).isEqualTo(PartnerSimulator.STATUS_PATH + "?proposal=2400001");
-            assertThat(request.getHeader("Signature-Input")).contains("keyid=\"gateway-test\"").contains("\"@query\"");
+            assertThat(request.getHeader("Signature-Input")).contains("keyid=\"" + TestAgencies.GATEWAY_KEY_ID + "\"").contains("\"@query\"");
         });
     }
 
