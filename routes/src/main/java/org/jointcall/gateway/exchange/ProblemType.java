@@ -14,6 +14,9 @@ public enum ProblemType {
     SENDER_MISMATCH("sender-mismatch", "The message names another sender than the agency it was posted for", 403),
     MESSAGE_ID_CONFLICT("message-id-conflict", "This message id was already used for other content", 409),
     INTERNAL_ERROR("internal-error", "The gateway failed to process the message", 500),
+    // Either API, answered by the container itself (ProblemErrorPage).
+    METHOD_NOT_ALLOWED("method-not-allowed", "The resource does not take this method", 405),
+    HTTP_ERROR("http-error", "The request failed", 400),
     // Console API (org.jointcall.gateway.console).
     AUTHENTICATION_REQUIRED("authentication-required", "Sign in to use the console", 401),
     LOGIN_FAILED("login-failed", "User name or password is wrong", 401),

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.jointcall.signature.message.HttpFields;
 import org.jointcall.signature.message.RequestMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -220,6 +221,24 @@ class InboundExchangeIT {
                 .message()).assertRefused(404, "agency-unknown", database, id);
 
         assertThat(answer.problem().path("detail").asText()).contains("'anr'").contains("NSF");
+    }
+
+    @Test
+    void aPathOrMethodTheApiDoesNotServeIsAProblemDocumentNotAnHtmlPage() {
+        PartnerClient.Answer wrongMethod = partner.send(RequestMessage.of("GET", gateway.uri("/api/v1/exchange/NSF/messages"),
+                HttpFields.of(), new byte[0]));
+        PartnerClient.Answer nowhere = partner.send(RequestMessage.of("POST", gateway.uri("/api/v1/exchange/NSF/mesages"),
+                HttpFields.of("Content-Type", JSON), "{}".getBytes(StandardCharsets.UTF_8)));
+        PartnerClient.Answer outsideBoth = partner.send(RequestMessage.of("GET", gateway.uri("/api/v2/anything"), HttpFields.of(), new byte[0]));
+
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.problem().path("type").asText()).endsWith("/method-not-allowed");
+        assertThat(wrongMethod.problem().path("detail").asText()).contains("GET /api/v1/exchange/NSF/messages");
+        for (PartnerClient.Answer notFound : List.of(nowhere, outsideBoth)) {
+            assertThat(notFound.status()).isEqualTo(404);
+            assertThat(notFound.problem().path("type").asText()).endsWith("/not-found");
+            assertThat(notFound.problem().path("instance").asText()).isEqualTo(notFound.request().targetUri().getPath());
+        }
     }
 
     private static String newId() {
