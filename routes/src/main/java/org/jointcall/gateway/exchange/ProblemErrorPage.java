@@ -8,6 +8,7 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Response;
 
 /**
  * The error page (web.xml) for what the container answers by itself — a path nothing serves, a method a
@@ -33,7 +34,11 @@ public class ProblemErrorPage extends HttpServlet {
         response.getOutputStream().write(ProblemResponse.json(problem));
     }
 
-    static Problem problem(int status, String method, String path, String allowed) {
+    /**
+     * The problem for a refusal the container or Jakarta REST made before any of the gateway's code ran ({@code allowed}: the
+     * {@code Allow} header, if any); the console API's {@code UnexpectedFailures} answers Jakarta REST's refusals with it too.
+     */
+    public static Problem problem(int status, String method, String path, String allowed) {
         String request = method + " " + path;
         return switch (status) {
             case HttpServletResponse.SC_NOT_FOUND -> Problem.of(ProblemType.NOT_FOUND, "nothing answers " + request
@@ -42,8 +47,11 @@ public class ProblemErrorPage extends HttpServlet {
                     + (allowed == null || allowed.isBlank() ? "" : "; " + path + " takes " + allowed));
             case HttpServletResponse.SC_INTERNAL_SERVER_ERROR -> Problem.of(ProblemType.INTERNAL_ERROR, request
                     + " failed inside the gateway; its log says why");
-            default -> new Problem(ProblemType.HTTP_ERROR.slug(), ProblemType.HTTP_ERROR.title(), status < 400 || status > 599 ? 500 : status,
-                    request + " was answered " + status, null, Map.of());
+            default -> {
+                Response.Status known = Response.Status.fromStatusCode(status);
+                yield new Problem(ProblemType.HTTP_ERROR.slug(), ProblemType.HTTP_ERROR.title(), status < 400 || status > 599 ? 500 : status,
+                        request + " was answered " + status + (known == null ? "" : " " + known.getReasonPhrase()), null, Map.of());
+            }
         };
     }
 }

@@ -61,12 +61,19 @@ class AdminApiIT {
 
         HttpResponse<String> signedIn = admin.put("/admin/calls/" + QUAD, "call", "text/plain");
         assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(415);
+        assertThat(Json.body(signedIn).path("detail").asText()).isEqualTo("PUT /api/v1/console/admin/calls/" + QUAD
+                + " was answered 415 Unsupported Media Type");
 
         HttpResponse<String> wrongMethod = ConsoleClient.anonymous(setup.gateway()).delete("/admin/calls/" + QUAD);
         assertThat(wrongMethod.statusCode()).as(wrongMethod.body()).isEqualTo(401);
         HttpResponse<String> session = ConsoleClient.anonymous(setup.gateway()).put("/session", "{}", "application/json");
         assertThat(session.statusCode()).as("the session endpoint is open to anyone: " + session.body()).isEqualTo(405);
-        assertThat(ConsoleClient.anonymous(setup.gateway()).get("/no-such-endpoint").statusCode()).isEqualTo(404);
+        assertThat(Json.body(session).path("type").asText()).endsWith("/method-not-allowed");
+        assertThat(Json.body(session).path("detail").asText()).startsWith("PUT /api/v1/console/session is not served; ")
+                .as("Jakarta REST's Allow header").contains("POST");
+        HttpResponse<String> nowhere = ConsoleClient.anonymous(setup.gateway()).get("/no-such-endpoint");
+        assertThat(nowhere.statusCode()).isEqualTo(404);
+        assertThat(Json.body(nowhere).path("detail").asText()).startsWith("nothing answers GET /api/v1/console/no-such-endpoint");
     }
 
     @Test

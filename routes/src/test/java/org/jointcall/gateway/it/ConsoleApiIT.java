@@ -147,6 +147,9 @@ class ConsoleApiIT {
         assertThat(badCursor.statusCode()).isEqualTo(400);
         assertThat(coordinator.get("/calls/NO-SUCH-CALL/matrix").statusCode()).isEqualTo(404);
         assertThat(coordinator.get(matrix("limit=201")).statusCode()).isEqualTo(400);
+        HttpResponse<String> notANumber = coordinator.get(matrix("limit=ten"));
+        assertThat(notANumber.statusCode()).as("Jakarta REST alone would answer 404").isEqualTo(400);
+        assertThat(Json.body(notANumber).path("detail").asText()).isEqualTo("limit 'ten' is not a whole number");
     }
 
     @Test

@@ -27,7 +27,7 @@ public class AuditResource {
     ConsoleAudit audit;
 
     @GET
-    public Page<ConsoleAudit.Entry> page(@QueryParam("after") String after, @QueryParam("limit") Integer limit) throws SQLException {
+    public Page<ConsoleAudit.Entry> page(@QueryParam("after") String after, @QueryParam("limit") String limit) throws SQLException {
         Cursor cursor = Requests.valid(() -> Cursor.parse(after));
         int size = Requests.limit(limit, 100, 500);
         try {

@@ -42,7 +42,7 @@ public class CallsResource {
     public ProposalMatrix.Matrix matrix(@PathParam("callId") String callId, @QueryParam("jointState") String jointState,
             @QueryParam("agency") String agency, @QueryParam("trackState") String trackState, @QueryParam("q") String q,
             @QueryParam("sort") String sort, @QueryParam("dir") String dir, @QueryParam("after") String after,
-            @QueryParam("limit") Integer limit) throws SQLException {
+            @QueryParam("limit") String limit) throws SQLException {
         MatrixFilter filter = Requests.valid(() -> new MatrixFilter(jointState, agency, trackState, q, MatrixFilter.Sort.named(sort),
                 MatrixFilter.descending(dir), Cursor.parse(after), Requests.limit(limit, 50, 200)));
         return matrix.page(callId, filter).orElseThrow(() -> Requests.notFound("there is no joint call '" + callId + "'"));

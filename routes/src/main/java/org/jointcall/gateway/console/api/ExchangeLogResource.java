@@ -44,7 +44,7 @@ public class ExchangeLogResource {
     public Page<ExchangeLog.Entry> page(@QueryParam("agency") String agency, @QueryParam("kind") String kind,
             @QueryParam("direction") String direction, @QueryParam("status") String status, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("q") String q, @QueryParam("after") String after,
-            @QueryParam("limit") Integer limit) throws SQLException {
+            @QueryParam("limit") String limit) throws SQLException {
         LogFilter filter = Requests.valid(() -> LogFilter.of(agency, kind, direction, status, from, to, q));
         Cursor cursor = Requests.valid(() -> Cursor.parse(after));
         int size = Requests.limit(limit, 100, 500);

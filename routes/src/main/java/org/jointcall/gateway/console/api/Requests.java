@@ -37,8 +37,14 @@ final class Requests {
         });
     }
 
-    static int limit(Integer limit, int fallback, int max) {
-        int value = limit == null ? fallback : limit;
+    /** A page size; taken as text, since Jakarta REST would answer a {@code limit} that is no number with a bare 404. */
+    static int limit(String limit, int fallback, int max) {
+        int value;
+        try {
+            value = limit == null || limit.isEmpty() ? fallback : Integer.parseInt(limit);
+        } catch (NumberFormatException e) {
+            throw new ProblemException(Problem.of(ProblemType.REQUEST_INVALID, "limit '" + limit + "' is not a whole number"));
+        }
         if (value < 1 || value > max) {
             throw new ProblemException(Problem.of(ProblemType.REQUEST_INVALID, "limit " + value + " is outside 1.." + max));
         }

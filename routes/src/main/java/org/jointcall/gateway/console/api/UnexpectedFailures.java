@@ -2,13 +2,15 @@ package org.jointcall.gateway.console.api;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import org.jointcall.gateway.exchange.Problem;
+import org.jointcall.gateway.exchange.ProblemErrorPage;
 import org.jointcall.gateway.exchange.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,9 @@ public class UnexpectedFailures implements ExceptionMapper<Throwable> {
     @Context
     SecurityContext caller;
 
+    @Context
+    Request request;
+
     @Override
     public Response toResponse(Throwable failure) {
         String path = uri.getRequestUri().getRawPath();
@@ -36,11 +41,8 @@ public class UnexpectedFailures implements ExceptionMapper<Throwable> {
             if (anonymousOutsideTheSession(web)) {
                 return ProblemAnswers.answer(ConsoleAccess.SIGN_IN_FIRST.at(path));
             }
-            int status = web.getResponse().getStatus();
-            Response.StatusType type = web.getResponse().getStatusInfo();
-            return ProblemAnswers.answer(new Problem(status == 404 ? ProblemType.NOT_FOUND.slug() : ProblemType.REQUEST_INVALID.slug(),
-                    type.getReasonPhrase(), status, failure.getMessage() == null ? type.getReasonPhrase() : failure.getMessage(),
-                    path, java.util.Map.of()));
+            return ProblemAnswers.answer(ProblemErrorPage.problem(web.getResponse().getStatus(), request.getMethod(), path,
+                    web.getResponse().getHeaderString("Allow")).at(path));
         }
         LOG.error("Console request {} failed", path, failure);
         return ProblemAnswers.answer(Problem.of(ProblemType.INTERNAL_ERROR, "the console request failed inside the gateway;"
