@@ -20,6 +20,9 @@ import org.jointcall.gateway.agency.DeliveryMode;
 import org.jointcall.gateway.exchange.AgencyStep;
 import org.jointcall.gateway.exchange.BodyStep;
 import org.jointcall.gateway.exchange.NonceStep;
+import org.jointcall.gateway.exchange.Problem;
+import org.jointcall.gateway.exchange.ProblemException;
+import org.jointcall.gateway.exchange.ProblemType;
 import org.jointcall.gateway.exchange.ReceiptIssuer;
 import org.jointcall.gateway.exchange.RefusalStep;
 import org.jointcall.gateway.exchange.RequestEvidence;
@@ -93,24 +96,25 @@ public class InboxRoutes extends RouteBuilder {
     private void offer(Exchange exchange) throws Exception {
         Agency agency = verifiedAgency(exchange);
         if (agency.mode() != DeliveryMode.PULL) {
-            answer(exchange, 409, JSON.createObjectNode().put("title", "Agency receives by push").put("status", 409)
-                    .put("detail", agency.code() + " is configured for push delivery to " + agency.endpoint().orElse(null)
-                            + "; it has no inbox to pull from"));
-            return;
+            throw new ProblemException(Problem.of(ProblemType.INBOX_NOT_PULLED, agency.code() + " is configured for push delivery to "
+                    + agency.endpoint().orElse(null) + "; it has no inbox to pull from"));
         }
         String after = exchange.getIn().getHeader("after", "0", String.class);
         long cursor;
         try {
             cursor = Long.parseLong(after);
         } catch (NumberFormatException e) {
-            answer(exchange, 400, JSON.createObjectNode().put("title", "Bad cursor").put("status", 400)
-                    .put("detail", "after='" + after + "' is not a cursor this gateway gave out (a non-negative number)"));
-            return;
+            cursor = -1;
         }
+        if (cursor < 0) {
+            throw new ProblemException(Problem.of(ProblemType.CURSOR_INVALID, "after='" + after
+                    + "' is not a cursor this gateway gave out: 0 for the start, else the cursor of the last page"));
+        }
+        long start = cursor;
         int pageSize = exchange.getContext().getPropertiesComponent().resolveProperty("gateway.delivery.inbox-page-size")
                 .map(Integer::parseInt).orElse(50);
         List<PullInbox.Offered> offered = transactions.inTransaction(
-                connection -> inbox.after(connection, agency.code().code(), cursor, pageSize));
+                connection -> inbox.after(connection, agency.code().code(), start, pageSize));
         ObjectNode page = JSON.createObjectNode();
         ArrayNode messages = page.putArray("messages");
         long next = cursor;
@@ -131,9 +135,8 @@ public class InboxRoutes extends RouteBuilder {
         boolean known = transactions.inTransaction(connection -> inbox.acknowledge(connection, agency.code().code(), messageId,
                 acknowledgement));
         if (!known) {
-            answer(exchange, 404, JSON.createObjectNode().put("title", "No such message").put("status", 404)
-                    .put("detail", "the inbox of " + agency.code() + " holds no message " + messageId));
-            return;
+            throw new ProblemException(Problem.of(ProblemType.INBOX_MESSAGE_UNKNOWN, "the inbox of " + agency.code()
+                    + " holds no message " + messageId));
         }
         receipts.answer(exchange, 200, JSON.createObjectNode().put("id", messageId).put("state", "ACKNOWLEDGED").toString()
                 .getBytes(StandardCharsets.UTF_8));
@@ -145,11 +148,4 @@ public class InboxRoutes extends RouteBuilder {
         return agencies.find(code).orElseThrow(() -> new IllegalStateException("agency " + code + " passed the agency step but is unknown"));
     }
 
-    /** A refusal the partner can act on, as an unsigned problem like every other refusal. */
-    private static void answer(Exchange exchange, int status, ObjectNode body) {
-        exchange.getMessage().removeHeaders("*");
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/problem+json");
-        exchange.getMessage().setBody(body.toString());
-    }
 }

@@ -14,6 +14,10 @@ public enum ProblemType {
     SENDER_MISMATCH("sender-mismatch", "The message names another sender than the agency it was posted for", 403),
     MESSAGE_ID_CONFLICT("message-id-conflict", "This message id was already used for other content", 409),
     INTERNAL_ERROR("internal-error", "The gateway failed to process the message", 500),
+    // Pull inbox (org.jointcall.gateway.delivery.InboxRoutes).
+    INBOX_NOT_PULLED("inbox-not-pulled", "The agency receives its messages by push", 409),
+    CURSOR_INVALID("cursor-invalid", "The cursor is not one the gateway gave out", 400),
+    INBOX_MESSAGE_UNKNOWN("inbox-message-unknown", "The agency's inbox holds no such message", 404),
     // Either API, answered by the container itself (ProblemErrorPage).
     METHOD_NOT_ALLOWED("method-not-allowed", "The resource does not take this method", 405),
     HTTP_ERROR("http-error", "The request failed", 400),
