@@ -2,7 +2,7 @@
 // coordinator can see what the agency sent and what the gateway understood — and, outbound, exactly
 // what the gateway sent and what the partner's signed receipt answered.
 
-import { api } from './api.js';
+import { api, apiUrl } from './api.js';
 import { h, replace } from './dom.js';
 import { t } from './i18n.js';
 import { errorMessage } from './router.js';
@@ -15,9 +15,14 @@ export async function showPayloads(panel, direction, id) {
   panel.hidden = false;
   replace(panel, h('p', { 'aria-busy': 'true' }, t('status.loading')));
   try {
-    const message = await api(`/messages/${direction === 'IN' ? 'in' : 'out'}/${encodeURIComponent(id)}`);
+    const path = `/messages/${direction === 'IN' ? 'in' : 'out'}/${encodeURIComponent(id)}`;
+    const message = await api(path);
+    // Inbound there is always a signed request and receipt; outbound once the message was pushed or acknowledged.
+    const signed = direction === 'IN' || message.target || message.headers;
     replace(panel,
       h('h3', { id: 'payloads-title', tabindex: '-1' }, t('payloads.heading', { messageId: message.messageId ?? id })),
+      signed ? h('p', {}, h('a', { id: 'payload-evidence', class: 'button secondary', href: apiUrl(`${path}/evidence`), download: true },
+        t('payloads.evidence')), ' ', h('span', { class: 'muted' }, t('payloads.evidenceHint'))) : null,
       message.target ? h('p', { id: 'payload-target' }, t('payloads.sentTo', { target: message.target }),
         ' ', t(message.nativeAsSent ? 'payloads.asSent' : 'payloads.differs')) : null,
       message.target || message.nativeAsSent ? null : h('p', { id: 'payload-not-sent', class: 'muted' },

@@ -31,7 +31,8 @@ public class PullInbox {
             """;
     private static final String ACKNOWLEDGE = """
             UPDATE outbox_message SET state = 'ACKNOWLEDGED', delivered_at = coalesce(delivered_at, now()),
-                   ack_headers = coalesce(ack_headers, ?::jsonb), ack_verdict = coalesce(ack_verdict, ?::jsonb)
+                   ack_uri = coalesce(ack_uri, ?), ack_headers = coalesce(ack_headers, ?::jsonb),
+                   ack_verdict = coalesce(ack_verdict, ?::jsonb)
              WHERE recipient = ? AND message_id = ? AND state IN ('AWAITING_PULL', 'ACKNOWLEDGED')
             """;
 
@@ -57,10 +58,11 @@ public class PullInbox {
     public boolean acknowledge(Connection connection, String agency, String messageId, RequestEvidence acknowledgement)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(ACKNOWLEDGE)) {
-            statement.setString(1, acknowledgement.headersJson());
-            statement.setString(2, acknowledgement.verdictJson());
-            statement.setString(3, agency);
-            statement.setString(4, messageId);
+            statement.setString(1, acknowledgement.uri());
+            statement.setString(2, acknowledgement.headersJson());
+            statement.setString(3, acknowledgement.verdictJson());
+            statement.setString(4, agency);
+            statement.setString(5, messageId);
             return statement.executeUpdate() == 1;
         }
     }

@@ -49,7 +49,8 @@ final class GatewaySignatureCheck implements StubRequestFilterV2 {
             return refuse(503, "The gateway's key is not known yet", e.getMessage());
         }
         try {
-            SignatureProfile.requestVerifier(keys, nonces, clock).verify(SimulatedRequests.received(request), PartnerSimulator.GATEWAY_KEY_OWNER);
+            SignatureProfile.requestVerifier(keys, nonces, clock)
+                    .verify(SimulatedRequests.received(request), PartnerSimulator.GATEWAY_KEY_OWNER);
             return RequestFilterAction.continueWith(request);
         } catch (SignatureRejectedException e) {
             return refuse(e.kind().status(), e.kind().title(), e.detail());

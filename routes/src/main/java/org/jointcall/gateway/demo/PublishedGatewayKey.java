@@ -29,7 +29,8 @@ final class PublishedGatewayKey implements Supplier<KeyRegistry> {
     @Override
     public synchronized KeyRegistry get() {
         if (keys == null) {
-            keys = KeyRegistry.of(FileKeyRegistry.readKeyFile(PartnerSimulator.GATEWAY_KEY_OWNER, "gateway.jwks", fetch(), keySet.toString()));
+            keys = KeyRegistry.of(FileKeyRegistry.readKeyFile(PartnerSimulator.GATEWAY_KEY_OWNER, "gateway.jwks", fetch(),
+                    keySet.toString()));
         }
         return keys;
     }

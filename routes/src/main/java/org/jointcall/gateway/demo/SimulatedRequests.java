@@ -21,6 +21,7 @@ final class SimulatedRequests {
         for (HttpHeader header : request.getHeaders().all()) {
             header.values().forEach(value -> lines.add(new HttpFields.FieldLine(header.key(), value)));
         }
-        return RequestMessage.of(request.getMethod().value(), URI.create(request.getAbsoluteUrl()), HttpFields.of(lines), request.getBody());
+        return RequestMessage.of(request.getMethod().value(), URI.create(request.getAbsoluteUrl()), HttpFields.of(lines),
+                request.getBody());
     }
 }

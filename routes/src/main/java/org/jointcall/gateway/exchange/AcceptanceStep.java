@@ -96,7 +96,7 @@ public class AcceptanceStep implements Processor {
                 ProposalSubject.localProposalId(canonical), ProposalSubject.title(canonical),
                 ProposalSubject.leadResearchers(canonical),
                 message.request().fields().values("Content-Type").get(0), message.request().body(), message.bodyDigest(),
-                message.request().fields(), message.verdict().signatureInput(), message.verdict().signature(),
+                message.request().targetUri().toString(), message.request().fields(), message.verdict().signatureInput(), message.verdict().signature(),
                 message.verdict().keyId(), message.verdict().algorithm().identifier(), EvidenceJson.verdict(message.verdict()),
                 message.canonicalXml(), EvidenceJson.report(message.translation().report()), receipt, receivedAt);
     }

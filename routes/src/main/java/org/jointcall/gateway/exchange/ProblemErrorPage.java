@@ -49,7 +49,8 @@ public class ProblemErrorPage extends HttpServlet {
                     + " failed inside the gateway; its log says why");
             default -> {
                 Response.Status known = Response.Status.fromStatusCode(status);
-                yield new Problem(ProblemType.HTTP_ERROR.slug(), ProblemType.HTTP_ERROR.title(), status < 400 || status > 599 ? 500 : status,
+                yield new Problem(ProblemType.HTTP_ERROR.slug(), ProblemType.HTTP_ERROR.title(),
+                        status < 400 || status > 599 ? 500 : status,
                         request + " was answered " + status + (known == null ? "" : " " + known.getReasonPhrase()), null, Map.of());
             }
         };

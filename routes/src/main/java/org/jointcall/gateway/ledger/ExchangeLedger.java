@@ -19,9 +19,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class ExchangeLedger {
 
     private static final String INSERT = "INSERT INTO exchange_ledger (ledger_id, agency, message_id, kind, joint_reference, call_id,"
-            + " local_proposal_id, title, lead_researchers, media_type, body, body_digest, request_headers, signature_input, signature, key_id, algorithm, verdict,"
-            + " canonical_xml, translation_report, receipt_status, receipt_headers, receipt_body, received_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?, ?)"
+            + " local_proposal_id, title, lead_researchers, media_type, body, body_digest, request_uri, request_headers, signature_input,"
+            + " signature, key_id, algorithm, verdict, canonical_xml, translation_report, receipt_status, receipt_headers, receipt_body,"
+            + " received_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?, ?)"
             + " ON CONFLICT ON CONSTRAINT message_once_per_agency DO NOTHING";
 
     /** Reserves the id of the next ledger row (the receipt names it before the row exists). */
@@ -53,6 +54,7 @@ public class ExchangeLedger {
             insert.setString(++i, entry.mediaType());
             insert.setBytes(++i, entry.body());
             insert.setString(++i, entry.bodyDigest());
+            insert.setString(++i, entry.requestUri());
             insert.setString(++i, HeaderLines.toJson(entry.requestHeaders()));
             insert.setString(++i, entry.signatureInput());
             insert.setString(++i, entry.signature());

@@ -1,19 +1,25 @@
 package org.jointcall.gateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jointcall.gateway.it.JointCallGateway.AGENCIES;
 import static org.jointcall.gateway.it.JointCallGateway.await;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +29,14 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.jointcall.contracts.v1.FundingOutcome;
+import org.jointcall.gateway.ledger.HeaderLines;
+import org.jointcall.signature.SignatureProfile;
+import org.jointcall.signature.keys.FileKeyRegistry;
+import org.jointcall.signature.keys.KeyRegistry;
+import org.jointcall.signature.message.RequestMessage;
+import org.jointcall.signature.message.ResponseMessage;
+import org.jointcall.signature.verify.InMemoryNonceStore;
+import org.jointcall.signature.verify.SignatureRejectedException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -232,6 +246,76 @@ class ConsoleApiIT {
         assertThat(rewritten.path("native").path("body").asText()).contains(rejected + "-LATER");
         assertThat(rewritten.path("nativeAsSent").asBoolean()).as("its digest no longer matches the signed Content-Digest").isFalse();
         assertThat(coordinator.get("/messages/in/999999999").statusCode()).isEqualTo(404);
+    }
+
+    /** What an auditor hands on: one file per message that verifies with nothing but what is in it. */
+    @Test
+    void aMessagesEvidenceFileVerifiesWithTheKeysInItAndNothingElse() throws Exception {
+        JsonNode proposal = coordinator.getJson("/proposals/" + jointId(rejected));
+        JsonNode decline = null;
+        JsonNode notice = null;
+        for (JsonNode event : proposal.path("timeline")) {
+            if (event.path("kind").asText().equals("FUNDING_DECISION") && event.path("agency").asText().equals("NSF")) {
+                decline = event;
+            } else if (event.path("kind").asText().equals("JOINT_OUTCOME_NOTICE") && event.path("agency").asText().equals("NWO")) {
+                notice = event;
+            }
+        }
+
+        HttpResponse<String> inbound = coordinator.get("/messages/in/" + decline.path("ledgerId").asLong() + "/evidence");
+        assertThat(inbound.statusCode()).as(inbound.body()).isEqualTo(200);
+        assertThat(inbound.headers().firstValue("Content-Disposition")).hasValueSatisfying(disposition -> assertThat(disposition)
+                .startsWith("attachment; filename=\"").endsWith(".evidence.json\""));
+        JsonNode declined = Json.body(inbound);
+        assertThat(declined.path("request").path("signedBy").asText()).isEqualTo("NSF");
+        assertThat(declined.path("request").path("uri").asText()).isEqualTo(setup.gateway().uri("/api/v1/exchange/NSF/messages").toString());
+        assertThat(declined.path("response").path("signedBy").asText()).isEqualTo("gateway");
+        assertThat(declined.path("missingKeys")).isEmpty();
+        RequestMessage declineRequest = Evidence.request(declined);
+        assertThat(new String(declineRequest.body(), StandardCharsets.UTF_8)).as("NSF's own format").contains("\"decline\"");
+        Evidence.verify(declined, declineRequest);
+        RequestMessage forged = declineRequest.withBody(new String(declineRequest.body(), StandardCharsets.UTF_8)
+                .replace("\"decline\"", "\"accept\"").getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> Evidence.verify(declined, forged)).as("the decline cannot be passed off as an approval")
+                .isInstanceOf(SignatureRejectedException.class);
+
+        JsonNode pushed = coordinator.getJson("/messages/out/" + notice.path("outboxId").asLong() + "/evidence");
+        assertThat(pushed.path("request").path("signedBy").asText()).isEqualTo("gateway");
+        assertThat(pushed.path("request").path("uri").asText()).isEqualTo(setup.partners.partner("NWO").endpoint().toString());
+        assertThat(pushed.path("request").has("bodyNote")).as("the body written now is the one sent").isFalse();
+        assertThat(pushed.path("response").path("signedBy").asText()).isEqualTo("NWO");
+        assertThat(pushed.path("response").path("status").asInt()).isEqualTo(202);
+        RequestMessage noticeRequest = Evidence.request(pushed);
+        assertThat(setup.partners.partner("NWO").received()).as("what NWO received under that signature")
+                .filteredOn(request -> request.getHeader("Signature").equals(noticeRequest.fields().values("Signature").get(0)))
+                .singleElement().satisfies(request -> assertThat(request.getBody()).isEqualTo(noticeRequest.body()));
+        Evidence.verify(pushed, noticeRequest);
+
+        assertThat(coordinator.get("/messages/out/999999999/evidence").statusCode()).isEqualTo(404);
+    }
+
+    /** Checking an evidence file as someone without the gateway would: its own keys, at the time it was signed. */
+    private static final class Evidence {
+
+        static RequestMessage request(JsonNode evidence) {
+            JsonNode request = evidence.path("request");
+            return RequestMessage.of(request.path("method").asText(), URI.create(request.path("uri").asText()),
+                    HeaderLines.fromJson(request.path("headers").toString()), Base64.getDecoder().decode(request.path("body").asText()));
+        }
+
+        /** Verifies {@code request} and the file's response to it; throws if either does not verify. */
+        static void verify(JsonNode evidence, RequestMessage request) throws SignatureRejectedException {
+            KeyRegistry keys = KeyRegistry.of(FileKeyRegistry.readKeyFile("signer", "evidence.jwks",
+                    evidence.path("keys").toString().getBytes(StandardCharsets.UTF_8), "the evidence file"));
+            JsonNode verdict = evidence.path("request").path("verdict").isObject() ? evidence.path("request").path("verdict")
+                    : evidence.path("response").path("verdict");
+            Clock signedAt = Clock.fixed(Instant.parse(verdict.path("created").asText()).plusSeconds(1), ZoneOffset.UTC);
+            SignatureProfile.requestVerifier(keys, new InMemoryNonceStore(signedAt), signedAt).verify(request, "signer");
+            JsonNode response = evidence.path("response");
+            SignatureProfile.receiptVerifier(keys, new InMemoryNonceStore(signedAt), signedAt).verify(ResponseMessage.of(
+                    response.path("status").asInt(), HeaderLines.fromJson(response.path("headers").toString()),
+                    Base64.getDecoder().decode(response.path("body").asText())).answering(request), "signer");
+        }
     }
 
     @Test

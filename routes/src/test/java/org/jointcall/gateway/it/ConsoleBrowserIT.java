@@ -132,6 +132,11 @@ class ConsoleBrowserIT {
         assertThat(browser.driver.findElements(By.cssSelector("#payload-headers dt")))
                 .extracting(name -> name.getAttribute("textContent").toLowerCase(Locale.ROOT))
                 .as("header lines listed by name").contains("content-type", "content-digest", "signature-input", "signature");
+        WebElement evidence = browser.visible("#payload-evidence");
+        assertThat(evidence.getAttribute("href")).matches(".*/api/v1/console/messages/in/\\d+/evidence");
+        assertThat(evidence.getAttribute("download")).as("offered as a file").isNotNull();
+        assertThat(browser.script("return fetch(arguments[0]).then(r => r.json().then(e => r.status + ' ' + e.request.signedBy))",
+                evidence.getAttribute("href"))).as("the signed-in session downloads it").isEqualTo("200 DFG");
 
         timelineRow("OUT", "DFG", "JOINT_OUTCOME_NOTICE").findElement(By.cssSelector("button.show-payloads")).click();
         assertThat(browser.visible("#payload-target").getText()).contains(setup.partners.partner("DFG").endpoint().toString());

@@ -190,7 +190,9 @@ class JointDecisionIT {
                 .isEqualTo(TestAgencies.GATEWAY_KEY_ID);
         String acknowledged = mine.get(0).path("id").asText();
         String where = " FROM outbox_message WHERE message_id = '" + acknowledged + "'";
-        RequestMessage keptAck = RequestMessage.of("POST", setup.gateway().uri("/api/v1/exchange/JST/inbox/" + acknowledged + "/ack"),
+        assertThat(setup.column("SELECT ack_uri" + where)).as("the acknowledgement's target as received")
+                .containsExactly(setup.gateway().uri("/api/v1/exchange/JST/inbox/" + acknowledged + "/ack").toString());
+        RequestMessage keptAck = RequestMessage.of("POST", URI.create(setup.column("SELECT ack_uri" + where).get(0)),
                 HeaderLines.fromJson(setup.column("SELECT ack_headers::text" + where).get(0)), new byte[0]);
         assertThat(SignatureProfile.requestVerifier(setup.agencies.keyRegistry("JST"), new InMemoryNonceStore(Clock.systemUTC()),
                 Clock.systemUTC()).verify(keptAck, "jst").keyId()).as("JST's acknowledgement, kept as evidence, verifies with its key")

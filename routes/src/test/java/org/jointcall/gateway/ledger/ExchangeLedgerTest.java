@@ -91,7 +91,8 @@ class ExchangeLedgerTest {
                 ("{\"ledgerId\":" + id + "}").getBytes(StandardCharsets.UTF_8));
         return new LedgerEntry(id, "NSF", messageId, "PROPOSAL_PART", "ASPIRE-AI-0042", "ASPIRE-2026-AI", "2412345", "Quantum sensing networks",
                 List.of("ORCID:0000-0002-1825-0097"), "application/json",
-                "{}".getBytes(StandardCharsets.UTF_8), digest, HttpFields.of("Content-Type", "application/json"), "jointcall=()",
+                "{}".getBytes(StandardCharsets.UTF_8), digest, "https://gateway.example/api/v1/exchange/NSF/messages",
+                HttpFields.of("Content-Type", "application/json"), "jointcall=()",
                 "jointcall=:x:", "nsf-1", "ecdsa-p256-sha256", "{\"keyId\":\"nsf-1\"}", "<m/>".getBytes(StandardCharsets.UTF_8), null,
                 receipt, Instant.parse("2026-11-23T10:00:00Z"));
     }

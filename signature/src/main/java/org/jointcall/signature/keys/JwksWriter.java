@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -15,6 +16,7 @@ import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
 import org.bouncycastle.math.ec.ECPoint;
 import org.jointcall.signature.algorithm.SignatureAlgorithm;
+import org.jointcall.signature.algorithm.VerificationKey;
 
 /**
  * The public halves of signing keys as a JSON Web Key Set (RFC 7517), the form in which partners register
@@ -38,22 +40,29 @@ public final class JwksWriter {
 
     /** A JWKS with one public JWK per identity: {@code kid}, {@code alg}, {@code use: sig}, and {@code nbf}/{@code exp} when bounded. */
     public static String write(Collection<SigningIdentity> identities) {
+        return keySet(identities.stream().map(identity -> jwk(identity.keyId(), identity.key().verificationKey(), identity.validity())));
+    }
+
+    /** The same for keys as the gateway registered them, e.g. a partner's key, to hand on with what it signed. */
+    public static String writeRegistered(Collection<RegisteredKey> keys) {
+        return keySet(keys.stream().map(key -> jwk(key.keyId(), key.key(), key.validity())));
+    }
+
+    private static String keySet(Stream<ObjectNode> jwks) {
         ObjectNode set = JSON.createObjectNode();
         ArrayNode keys = set.putArray("keys");
-        for (SigningIdentity identity : identities) {
-            keys.add(jwk(identity));
-        }
+        jwks.forEach(keys::add);
         return set.toString();
     }
 
-    private static ObjectNode jwk(SigningIdentity identity) {
-        SignatureAlgorithm algorithm = identity.key().algorithm();
+    private static ObjectNode jwk(String keyId, VerificationKey verification, Validity validity) {
+        SignatureAlgorithm algorithm = verification.algorithm();
         String jose = JOSE_NAMES.get(algorithm);
         if (jose == null) {
-            throw new IllegalArgumentException(identity.keyId() + ": " + algorithm.identifier() + " has no public key to publish");
+            throw new IllegalArgumentException(keyId + ": " + algorithm.identifier() + " has no public key to publish");
         }
         ObjectNode jwk = JSON.createObjectNode();
-        CipherParameters key = identity.key().verificationKey().parameters();
+        CipherParameters key = verification.parameters();
         if (key instanceof Ed25519PublicKeyParameters ed25519) {
             jwk.put("kty", "OKP").put("crv", "Ed25519").put("x", BASE64URL.encodeToString(ed25519.getEncoded()));
         } else if (key instanceof ECPublicKeyParameters ec) {
@@ -64,11 +73,11 @@ public final class JwksWriter {
         } else if (key instanceof RSAKeyParameters rsa) {
             jwk.put("kty", "RSA").put("n", unsigned(rsa.getModulus())).put("e", unsigned(rsa.getExponent()));
         } else {
-            throw new IllegalArgumentException(identity.keyId() + ": cannot write a " + key.getClass().getSimpleName() + " as a JWK");
+            throw new IllegalArgumentException(keyId + ": cannot write a " + key.getClass().getSimpleName() + " as a JWK");
         }
-        jwk.put("kid", identity.keyId()).put("alg", jose).put("use", "sig");
-        identity.validity().notBefore().ifPresent(notBefore -> jwk.put("nbf", notBefore.getEpochSecond()));
-        identity.validity().notAfter().ifPresent(notAfter -> jwk.put("exp", notAfter.getEpochSecond()));
+        jwk.put("kid", keyId).put("alg", jose).put("use", "sig");
+        validity.notBefore().ifPresent(notBefore -> jwk.put("nbf", notBefore.getEpochSecond()));
+        validity.notAfter().ifPresent(notAfter -> jwk.put("exp", notAfter.getEpochSecond()));
         return jwk;
     }
 

@@ -54,6 +54,19 @@ class JwksWriterTest {
     }
 
     @Test
+    void registeredKeysAreWrittenAsTheyWereReadSoTheyCanBeHandedOn() {
+        byte[] published = JwksWriter.write(List.of(SigningIdentity.of("nsf-ec", Rfc9421Keys.eccP256Private(), YEAR, "test"),
+                SigningIdentity.of("nsf-ed", Rfc9421Keys.ed25519Private()))).getBytes(StandardCharsets.UTF_8);
+        List<RegisteredKey> registered = FileKeyRegistry.readKeyFile("nsf", "nsf.jwks", published, "registered");
+
+        String handedOn = JwksWriter.writeRegistered(registered);
+
+        assertThat(handedOn).isEqualTo(new String(published, StandardCharsets.UTF_8));
+        assertThat(FileKeyRegistry.readKeyFile("nsf", "nsf.jwks", handedOn.getBytes(StandardCharsets.UTF_8), "handed on"))
+                .containsExactlyElementsOf(registered);
+    }
+
+    @Test
     void aSharedSecretHasNoPublicHalfToWrite() {
         assertThatThrownBy(() -> JwksWriter.write(List.of(SigningIdentity.of("hmac", SigningKey.hmac(Rfc9421Keys.sharedSecret())))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no public key");

@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -17,10 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jointcall.adapters.spi.AdapterRegistry;
-import org.jointcall.adapters.spi.OutboundTranslation;
 import org.jointcall.gateway.console.ConsoleJson;
-import org.jointcall.gateway.ledger.HeaderLines;
-import org.jointcall.signature.digest.ContentDigest;
 
 /**
  * One message's payloads side by side: the agency's native form and the canonical XML, with the HTTP
@@ -76,7 +72,7 @@ public class MessagePayloads {
                 }
                 return Optional.of(new Payloads(ledgerId, row.getString(1), row.getString(2), row.getString(3),
                         new Body(row.getString(4), text(row.getBytes(5))), true, null, new Body(CANONICAL_TYPE, text(row.getBytes(6))),
-                        null, json(row.getString(7)), json(row.getString(8)), null));
+                        null, ConsoleJson.tree(row.getString(7)), ConsoleJson.tree(row.getString(8)), null));
             }
         }
     }
@@ -96,42 +92,20 @@ public class MessagePayloads {
                 byte[] canonical = row.getBytes(4);
                 String target = row.getString(5);
                 String headers = row.getString(6);
-                byte[] written = null;
-                Body nativeForm;
-                try {
-                    OutboundTranslation translation = adapters.require(agency).fromStoredCanonicalXml(canonical);
-                    written = translation.body();
-                    nativeForm = new Body(translation.mediaType(), text(written));
-                } catch (RuntimeException e) {
-                    // Shown, not thrown: the page still shows the canonical form and why there is no native one.
-                    nativeForm = new Body("text/plain", "the " + agency + " adapter cannot write this message: " + e.getMessage());
-                }
-                boolean asSent = target != null && written != null && sentDigest(headers).check(written).matches();
+                NativeForm written = NativeForm.written(adapters, agency, canonical);
+                Body nativeForm = new Body(written.mediaType(), written.body() == null ? written.failure() : text(written.body()));
+                boolean asSent = target != null && written.isBodySent(headers);
                 int receiptStatus = row.getInt(7);
-                Answer receipt = row.wasNull() ? null : new Answer(receiptStatus, json(row.getString(8)));
+                Answer receipt = row.wasNull() ? null : new Answer(receiptStatus, ConsoleJson.tree(row.getString(8)));
                 return Optional.of(new Payloads(outboxId, agency, row.getString(2), row.getString(3), nativeForm, asSent,
-                        row.getString(10), new Body(CANONICAL_TYPE, text(canonical)), target, json(headers), json(row.getString(9)), receipt));
+                        row.getString(10), new Body(CANONICAL_TYPE, text(canonical)), target, ConsoleJson.tree(headers),
+                        ConsoleJson.tree(row.getString(9)), receipt));
             }
         }
-    }
-
-    /** The Content-Digest the gateway signed when it last pushed the message. */
-    private static ContentDigest sentDigest(String headers) {
-        return ContentDigest.parse(HeaderLines.fromJson(headers).values(ContentDigest.FIELD));
     }
 
     private static String text(byte[] bytes) {
         return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }
 
-    private static JsonNode json(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return ConsoleJson.MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the database holds JSON that does not parse: " + e.getOriginalMessage(), e);
-        }
-    }
 }
