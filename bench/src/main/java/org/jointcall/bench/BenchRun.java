@@ -60,7 +60,8 @@ public final class BenchRun {
                 .line("- machine: " + Machine.current().describe())
                 .line("- load: the 4-agency joint-call mix (4 proposal parts, 2 shareable reviews, 4 decisions per proposal, every"
                         + " 5th rejected by DFG first), signed ecdsa-p256 by the partners, " + senders + " partner connections;"
-                        + " partners are WireMock servers signing receipts, PostgreSQL 17 embedded (zonky), all on this machine");
+                        + " partners are WireMock servers verifying the gateway's signatures and signing receipts,"
+                        + " PostgreSQL 17 embedded (zonky), all on this machine");
         MessageTemplates templates = new MessageTemplates(new AgencyAdapters().registry());
 
         Report.progress("startup: empty Payara Micro WAR");
