@@ -99,22 +99,11 @@ public class InboxRoutes extends RouteBuilder {
             throw new ProblemException(Problem.of(ProblemType.INBOX_NOT_PULLED, agency.code() + " is configured for push delivery to "
                     + agency.endpoint().orElse(null) + "; it has no inbox to pull from"));
         }
-        String after = exchange.getIn().getHeader("after", "0", String.class);
-        long cursor;
-        try {
-            cursor = Long.parseLong(after);
-        } catch (NumberFormatException e) {
-            cursor = -1;
-        }
-        if (cursor < 0) {
-            throw new ProblemException(Problem.of(ProblemType.CURSOR_INVALID, "after='" + after
-                    + "' is not a cursor this gateway gave out: 0 for the start, else the cursor of the last page"));
-        }
-        long start = cursor;
+        long cursor = cursor(exchange.getIn().getHeader("after", "0", String.class));
         int pageSize = exchange.getContext().getPropertiesComponent().resolveProperty("gateway.delivery.inbox-page-size")
                 .map(Integer::parseInt).orElse(50);
         List<PullInbox.Offered> offered = transactions.inTransaction(
-                connection -> inbox.after(connection, agency.code().code(), start, pageSize));
+                connection -> inbox.after(connection, agency.code().code(), cursor, pageSize));
         ObjectNode page = JSON.createObjectNode();
         ArrayNode messages = page.putArray("messages");
         long next = cursor;
@@ -140,6 +129,20 @@ public class InboxRoutes extends RouteBuilder {
         }
         receipts.answer(exchange, 200, JSON.createObjectNode().put("id", messageId).put("state", "ACKNOWLEDGED").toString()
                 .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The cursor a pull agency asks from: 0 for the start, else one this gateway gave out (never negative). */
+    private static long cursor(String after) {
+        try {
+            long cursor = Long.parseLong(after);
+            if (cursor >= 0) {
+                return cursor;
+            }
+        } catch (NumberFormatException notANumber) {
+            // Refused below, like a negative number.
+        }
+        throw new ProblemException(Problem.of(ProblemType.CURSOR_INVALID, "after='" + after
+                + "' is not a cursor this gateway gave out: 0 for the start, else the cursor of the last page"));
     }
 
     /** The path's agency; the steps before have checked that it exists and that it signed the request. */
