@@ -15,7 +15,6 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import org.jointcall.signature.SignatureProfile;
 import org.jointcall.signature.keys.KeyRegistry;
 import org.jointcall.signature.verify.InMemoryNonceStore;
-import org.jointcall.signature.verify.MessageVerifier;
 import org.jointcall.signature.verify.SignatureRejectedException;
 
 /**

@@ -39,9 +39,10 @@ import org.jointcall.signature.keys.SigningIdentity;
 
 /**
  * One partner agency's system, simulated by a WireMock server on a free port: it verifies the gateway's
- * signature on every request ({@link GatewaySignatureCheck}: {@code 401} if it does not hold), accepts
- * {@code POST /jointcall/inbound} with {@code 202} and a receipt the agency signs with its own key
- * over the gateway's request signature, as the signed API profile requires, and answers
+ * signature on every request ({@link GatewaySignatureCheck}: a request whose signature does not hold is
+ * refused with the problem the gateway itself would answer), accepts {@code POST /jointcall/inbound} with
+ * {@code 202} and a receipt the agency signs with its own key over the gateway's request signature, as the
+ * signed API profile requires, and answers
  * reconciliation's status query {@code GET /jointcall/inbound/status?proposal=<id>} with what
  * {@link #reportStatus} set for that id (else a signed 404). Every request is recorded; the partner
  * can be made to fail ({@link #failWith}) and to recover.
