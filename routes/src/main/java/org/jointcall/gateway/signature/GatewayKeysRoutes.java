@@ -1,7 +1,5 @@
 package org.jointcall.gateway.signature;
 
-import java.util.List;
-
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
@@ -16,7 +14,8 @@ import org.jointcall.signature.keys.JwksWriter;
  * gateway signs with (its pushes, receipts and inbox answers) as a JSON Web Key Set, so a partner can register
  * it as it registers any key, instead of someone exporting it from the PKCS#12 keystore by hand. Public keys
  * are no secret: the route asks for no signature. Partners may cache it for five minutes; a new key is
- * published when the gateway restarts with it.
+ * published when the gateway restarts with it. The keys of {@code gateway.signing.published-keys} come after the
+ * signing key: the next one ahead of a rotation, earlier ones after it ({@code GatewayIdentity}).
  */
 @Dependent
 public class GatewayKeysRoutes extends RouteBuilder {
@@ -26,8 +25,8 @@ public class GatewayKeysRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        // The key is the one the gateway started with, so the set is written once.
-        String published = JwksWriter.write(List.of(identity.identity()));
+        // The keys are those the gateway started with, so the set is written once.
+        String published = JwksWriter.writeRegistered(identity.publishedKeys());
         rest("/v1/exchange").get("/keys").id("exchange-keys-rest").produces("application/jwk-set+json").to("direct:exchange-keys");
 
         from("direct:exchange-keys").routeId("exchange-keys").process(exchange -> {

@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
 import java.util.Optional;
 
+import org.jointcall.gateway.it.TestAgencies;
 import org.jointcall.signature.algorithm.SignatureAlgorithm;
+import org.jointcall.signature.keys.KeyFileException;
+import org.jointcall.signature.keys.RegisteredKey;
 import org.jointcall.signature.keys.SigningIdentity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +46,35 @@ class GatewayIdentityTest {
         assertThat(identity.keyId()).isEqualTo("gw-prod");
         assertThat(identity.source()).contains("elsewhere");
         assertThat(data.resolve("gateway.p12")).doesNotExist();
+    }
+
+    @Test
+    void theSigningKeyIsPublishedFirstThenTheKeysOfTheConfiguredFile() throws Exception {
+        SigningIdentity signing = GatewayIdentity.load(Optional.empty(), Optional.empty(), Optional.empty(), "gw-2026", data);
+        SigningIdentity next = TestAgencies.newKey("gw-2027");
+        Path file = data.resolve("published.jwks");
+        Files.writeString(file, TestAgencies.jwks(next));
+
+        assertThat(GatewayIdentity.published(signing, Optional.empty())).extracting(RegisteredKey::keyId).containsExactly("gw-2026");
+        List<RegisteredKey> published = GatewayIdentity.published(signing, Optional.of(file));
+        assertThat(published).extracting(RegisteredKey::keyId).containsExactly("gw-2026", "gw-2027");
+        assertThat(published.get(0).key()).isEqualTo(signing.key().verificationKey());
+        assertThat(published.get(1).key()).isEqualTo(next.key().verificationKey());
+    }
+
+    @Test
+    void theSigningKeyListedInTheFileTooIsPublishedOnceButAnotherKeyUnderItsIdIsRefused() throws Exception {
+        SigningIdentity signing = GatewayIdentity.load(Optional.empty(), Optional.empty(), Optional.empty(), "gw-2026", data);
+        Path same = data.resolve("same.jwks");
+        Files.writeString(same, TestAgencies.jwks(signing));
+        Path impostor = data.resolve("impostor.jwks");
+        Files.writeString(impostor, TestAgencies.jwks(SigningIdentity.of("gw-2026", TestAgencies.newKey("x").key())));
+
+        assertThat(GatewayIdentity.published(signing, Optional.of(same))).extracting(RegisteredKey::keyId).containsExactly("gw-2026");
+        assertThatThrownBy(() -> GatewayIdentity.published(signing, Optional.of(impostor))).isInstanceOf(KeyFileException.class)
+                .hasMessageContaining("another key under gw-2026");
+        assertThatThrownBy(() -> GatewayIdentity.published(signing, Optional.of(data.resolve("missing.jwks"))))
+                .isInstanceOf(KeyFileException.class).hasMessageContaining("cannot be read");
     }
 
     @Test

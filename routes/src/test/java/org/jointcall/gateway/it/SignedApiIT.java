@@ -2,8 +2,10 @@ package org.jointcall.gateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.SQLException;
@@ -43,6 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SignedApiIT {
 
     private static final String JSON = "application/json";
+    /** The key the gateway announces for its next rotation (gateway.signing.published-keys). */
+    private static final SigningIdentity NEXT_GATEWAY_KEY = TestAgencies.newKey("jointcall-gateway-next");
 
     @TempDir
     static Path temp;
@@ -53,10 +57,13 @@ class SignedApiIT {
     private PartnerClient nsf;
 
     @BeforeAll
-    void startGateway() {
+    void startGateway() throws IOException {
         agencies = TestAgencies.writeTo(temp);
         database = TestDatabase.fresh("signed_api");
+        Path nextKey = temp.resolve("gateway-next.jwks");
+        Files.writeString(nextKey, TestAgencies.jwks(NEXT_GATEWAY_KEY));
         gateway = agencies.gateway("signed-api", database)
+                .property("gateway.signing.published-keys", nextKey.toString())
                 .start();
         nsf = new PartnerClient(gateway);
     }
@@ -92,7 +99,9 @@ class SignedApiIT {
         assertThat(published.headers().firstValue("Cache-Control")).hasValue("public, max-age=300");
         List<RegisteredKey> keys = FileKeyRegistry.readKeyFile("gateway", "gateway.jwks", published.body().getBytes(StandardCharsets.UTF_8),
                 "GET /api/v1/exchange/keys");
-        assertThat(keys).extracting(RegisteredKey::keyId).containsExactly(TestAgencies.GATEWAY_KEY_ID);
+        assertThat(keys).extracting(RegisteredKey::keyId).as("the signing key first, then the next one announced for a rotation")
+                .containsExactly(TestAgencies.GATEWAY_KEY_ID, NEXT_GATEWAY_KEY.keyId());
+        assertThat(keys.get(1).key()).isEqualTo(NEXT_GATEWAY_KEY.key().verificationKey());
 
         PartnerClient.Answer answer = nsf.send(nsf.signed("nsf", agencies.key("NSF"), JSON, proposal(newId())).message());
         assertThat(answer.status()).as(answer.body()).isEqualTo(202);

@@ -28,7 +28,6 @@ import org.jointcall.signature.base.MessageSignatures;
 import org.jointcall.signature.keys.JwksWriter;
 import org.jointcall.signature.keys.KeyRegistry;
 import org.jointcall.signature.keys.RegisteredKey;
-import org.jointcall.signature.keys.SigningIdentity;
 import org.jointcall.signature.message.ResponseMessage;
 
 /**
@@ -40,8 +39,9 @@ import org.jointcall.signature.message.ResponseMessage;
  *
  * <p>Bodies are base64, since a signature covers bytes, not text. A pushed body is the one the agency's adapter
  * writes now ({@link NativeForm}), given only when its digest is the one the gateway signed. A key that the gateway no
- * longer holds (rotated out of the agency's key files, or the gateway's own replaced) is named under
- * {@code missingKeys}: the signatures made with it can then be checked only with a copy kept elsewhere.
+ * longer holds (rotated out of the agency's key files, or the gateway's own replaced and not kept in
+ * {@code gateway.signing.published-keys}) is named under {@code missingKeys}: the signatures made with it can then be
+ * checked only with a copy kept elsewhere.
  */
 @ApplicationScoped
 public class MessageEvidence {
@@ -53,7 +53,7 @@ public class MessageEvidence {
             + " body against its Content-Digest (RFC 9530); then verify response as a signed answer to that request"
             + " (@status, content-digest, \"signature\";req). Times: a signature's created and expires parameters are the"
             + " moment to verify at.";
-    static final String GATEWAY = "gateway";
+    static final String GATEWAY = GatewayIdentity.OWNER;
 
     /** A message's evidence and the file name to offer it under. */
     public record Evidence(String fileName, ObjectNode document) {
@@ -172,16 +172,26 @@ public class MessageEvidence {
         }
 
         Evidence finish() {
-            SigningIdentity own = gateway.identity();
-            List<RegisteredKey> signers = new ArrayList<>(List.of(RegisteredKey.builder(GATEWAY, own.keyId(), own.key().verificationKey())
-                    .validity(own.validity()).build()));
-            List<String> missing = new ArrayList<>(gatewayKeyIds.stream().filter(keyId -> !keyId.equals(own.keyId())).toList());
+            List<RegisteredKey> published = gateway.publishedKeys();
+            // The key the gateway signs with now always goes in; another of its published keys when a part names it.
+            List<RegisteredKey> signers = new ArrayList<>(List.of(published.get(0)));
+            List<String> missing = new ArrayList<>();
+            for (String keyId : gatewayKeyIds) {
+                published.stream().filter(key -> key.keyId().equals(keyId)).findFirst()
+                        .ifPresentOrElse(key -> addOnce(signers, key), () -> missing.add(keyId));
+            }
             for (String keyId : partnerKeyIds) {
                 partnerKeys.find(keyId).ifPresentOrElse(signers::add, () -> missing.add(keyId));
             }
             root.set("keys", ConsoleJson.tree(JwksWriter.writeRegistered(signers)));
             missing.forEach(root.putArray("missingKeys")::add);
             return new Evidence(messageId.replaceAll("[^A-Za-z0-9._-]", "_") + ".evidence.json", root);
+        }
+    }
+
+    private static void addOnce(List<RegisteredKey> keys, RegisteredKey key) {
+        if (!keys.contains(key)) {
+            keys.add(key);
         }
     }
 
