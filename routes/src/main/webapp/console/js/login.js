@@ -26,7 +26,9 @@ async function start() {
       await logIn(field(form, 'username'), form.elements.namedItem('password').value);
       location.assign(destination());
     } catch (problem) {
-      error.textContent = problem.status === 401 ? t('login.failed') : t('error.request', { detail: problem.message });
+      error.textContent = problem.status === 401 ? t('login.failed')
+        : problem.status === 429 ? t('login.locked', { seconds: problem.problem?.retryAfter ?? '?' })
+          : t('error.request', { detail: problem.message });
       error.hidden = false;
       form.elements.namedItem('password').select();
     } finally {

@@ -24,6 +24,7 @@ public enum ProblemType {
     // Console API (org.jointcall.gateway.console).
     AUTHENTICATION_REQUIRED("authentication-required", "Sign in to use the console", 401),
     LOGIN_FAILED("login-failed", "User name or password is wrong", 401),
+    LOGIN_LOCKED("login-locked", "Too many failed logins for this user name", 429),
     ROLE_FORBIDDEN("role-forbidden", "Your role does not allow this", 403),
     CSRF_TOKEN_MISSING("csrf-token-missing", "The request lacks the session's CSRF token", 403),
     NOT_FOUND("not-found", "No such resource", 404),

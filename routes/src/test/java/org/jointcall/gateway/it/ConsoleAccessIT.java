@@ -73,7 +73,8 @@ class ConsoleAccessIT {
 
     @BeforeAll
     static void gatewayWithOneUserPerRole() {
-        setup = JointCallGateway.start("console-access", root);
+        // Short login locks, so that one expires within the test.
+        setup = JointCallGateway.start("console-access", root, Map.of("gateway.console.lockout-seconds", "2"));
         admin = ConsoleClient.signIn(setup.gateway(), "admin", JointCallGateway.ADMIN_PASSWORD);
         admin.createUser("coord", PASSWORD, COORDINATOR);
         admin.createUser("audit", PASSWORD, AUDITOR);
@@ -153,6 +154,33 @@ class ConsoleAccessIT {
         assertThat(Json.body(wrongPassword).path("detail")).isEqualTo(Json.body(unknownUser).path("detail"));
         assertThat(wrongPassword.headers().firstValue("Set-Cookie")).isEmpty();
         assertThat(anonymous.get("/session").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void fiveFailedLoginsLockTheUserNameForAWhileWhateverThePasswordAndTheWayOfSigningIn() throws Exception {
+        admin.createUser("guessed", PASSWORD, AUDITOR);
+        ConsoleClient anonymous = ConsoleClient.anonymous(setup.gateway());
+        for (String name : List.of("guessed", "nobody-guessed")) {
+            for (int i = 1; i <= 5; i++) {
+                assertThat(anonymous.post("/session", ConsoleClient.credentials(name, "guess-" + i)).statusCode()).isEqualTo(401);
+            }
+        }
+
+        HttpResponse<String> locked = anonymous.post("/session", ConsoleClient.credentials("guessed", PASSWORD));
+        assertThat(locked.statusCode()).as("even the right password: " + locked.body()).isEqualTo(429);
+        assertThat(Json.body(locked).path("type").asText()).isEqualTo("https://jointcall.org/problems/login-locked");
+        long retryAfter = Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(retryAfter).isBetween(1L, 3L);
+        assertThat(Json.body(locked).path("retryAfter").asText()).isEqualTo(Long.toString(retryAfter));
+        assertThat(ConsoleClient.basic(setup.gateway(), "guessed", PASSWORD).get("/calls").statusCode()).as("Basic too").isEqualTo(429);
+        HttpResponse<String> unknown = anonymous.post("/session", ConsoleClient.credentials("nobody-guessed", PASSWORD));
+        assertThat(unknown.statusCode()).as("a name nobody has locks alike").isEqualTo(429);
+        ConsoleClient.signIn(setup.gateway(), "audit", PASSWORD);
+
+        Thread.sleep(retryAfter * 1000 + 500);
+        ConsoleClient.signIn(setup.gateway(), "guessed", PASSWORD);
+        assertThat(anonymous.post("/session", ConsoleClient.credentials("guessed", "guess-6")).statusCode())
+                .as("the sign-in forgot the failures before it").isEqualTo(401);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.jointcall.gateway.console.api;
 
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.annotation.Priority;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 
 import org.jointcall.gateway.console.security.CsrfToken;
+import org.jointcall.gateway.console.security.LoginThrottle;
 import org.jointcall.gateway.console.security.SignedIn;
 import org.jointcall.gateway.exchange.Problem;
 import org.jointcall.gateway.exchange.ProblemType;
@@ -24,7 +26,8 @@ import org.jointcall.gateway.exchange.ProblemType;
 /**
  * Who may call which console endpoint, decided in one place before any resource runs. Deny by
  * default: an endpoint without {@code @RolesAllowed} (method or class) or {@code @PermitAll} answers
- * 403 to everyone. Anonymous callers get 401, callers without one of the roles 403, and a
+ * 403 to everyone. Anonymous callers get 401 (429 when their {@code Authorization: Basic} user name is locked
+ * after too many failed logins), callers without one of the roles 403, and a
  * state-changing request authenticated by the session cookie must carry the session's CSRF token.
  */
 @Provider
@@ -56,6 +59,11 @@ public class ConsoleAccess implements ContainerRequestFilter {
             return;
         }
         if (caller.getUserPrincipal() == null) {
+            Optional<Instant> locked = LoginThrottle.refusedAsLocked(request);
+            if (locked.isPresent()) {
+                context.abortWith(ProblemAnswers.locked(locked.get(), context.getUriInfo().getRequestUri().getRawPath()));
+                return;
+            }
             refuse(context, SIGN_IN_FIRST);
             return;
         }

@@ -1,6 +1,7 @@
 package org.jointcall.gateway.console.api;
 
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +29,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jointcall.gateway.console.audit.ConsoleAudit;
 import org.jointcall.gateway.console.security.ConsoleRole;
+import org.jointcall.gateway.console.security.LoginThrottle;
 import org.jointcall.gateway.console.security.SignedIn;
 import org.jointcall.gateway.exchange.Problem;
 import org.jointcall.gateway.exchange.ProblemException;
@@ -62,19 +64,23 @@ public class SessionResource {
     @POST
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    public Session signIn(Login login) throws SQLException {
+    public Response signIn(Login login) throws SQLException {
         if (login.username() == null || login.password() == null) {
             throw new ProblemException(Problem.of(ProblemType.REQUEST_INVALID, "username and password are required"));
         }
         AuthenticationStatus status = security.authenticate(request, response, AuthenticationParameters.withParams()
                 .credential(new UsernamePasswordCredential(login.username(), login.password())).newAuthentication(true));
+        Optional<Instant> locked = LoginThrottle.refusedAsLocked(request);
+        if (locked.isPresent()) {
+            return ProblemAnswers.locked(locked.get(), request.getRequestURI());
+        }
         Optional<SignedIn> signedIn = SignedIn.of(request);
         if (status != AuthenticationStatus.SUCCESS || signedIn.isEmpty()) {
             // Same answer for an unknown user and a wrong password: the answer does not reveal which user names exist.
             throw new ProblemException(Problem.of(ProblemType.LOGIN_FAILED, "the user name or the password is wrong"));
         }
         audit.record(signedIn.get().username(), "SIGN_IN", "session", null);
-        return session(signedIn.get());
+        return Response.ok(session(signedIn.get())).build();
     }
 
     @GET

@@ -1,6 +1,7 @@
 package org.jointcall.gateway.console.security;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -24,6 +25,7 @@ import jakarta.servlet.http.HttpServletResponse;
  *     {@code SecurityContext.authenticate}; if they are valid the user is signed in on a new session;</li>
  * <li>a request with a signed-in session is that user's;</li>
  * <li>a request with {@code Authorization: Basic} is checked against the same users (scripts, no cookie);</li>
+ * <li>either way, a user name with too many failed logins is refused without a password check ({@link LoginThrottle});</li>
  * <li>otherwise the request is anonymous: a console page then redirects to the login page, and the API's
  *     access filter answers 401 — what each endpoint allows is decided there, by its roles.</li>
  * </ol>
@@ -41,6 +43,9 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
     @Inject
     IdentityStoreHandler identityStores;
 
+    @Inject
+    LoginThrottle throttle;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
@@ -51,8 +56,8 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
             return context.doNothing();
         }
         Credential login = context.getAuthParameters().getCredential();
-        if (login != null) {
-            CredentialValidationResult result = identityStores.validate(login);
+        if (login instanceof UsernamePasswordCredential credential) {
+            CredentialValidationResult result = validate(request, credential);
             if (result.getStatus() != CredentialValidationResult.Status.VALID) {
                 // The session resource answers the problem; nothing is written here.
                 return AuthenticationStatus.SEND_FAILURE;
@@ -68,7 +73,7 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
         }
         Optional<UsernamePasswordCredential> basic = basic(request.getHeader("Authorization"));
         if (basic.isPresent()) {
-            CredentialValidationResult result = identityStores.validate(basic.get());
+            CredentialValidationResult result = validate(request, basic.get());
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 SignedIn.markVia(request, SignedIn.Via.AUTHORIZATION_HEADER);
                 return context.notifyContainerAboutLogin(result.getCallerPrincipal().getName(), result.getCallerGroups());
@@ -80,6 +85,27 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
             return context.redirect(request.getContextPath() + LOGIN_PAGE);
         }
         return context.doNothing();
+    }
+
+    /**
+     * Checks a user name and password unless the name is locked ({@link LoginThrottle}); a lock is marked on the request
+     * for the session resource and the access filter to answer 429.
+     */
+    private CredentialValidationResult validate(HttpServletRequest request, UsernamePasswordCredential credential) {
+        String username = credential.getCaller();
+        Optional<Instant> locked = throttle.lockedUntil(username);
+        if (locked.isPresent()) {
+            LoginThrottle.markLocked(request, locked.get());
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        CredentialValidationResult result = identityStores.validate(credential);
+        if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+            throttle.succeeded(username);
+        } else if (result.getStatus() == CredentialValidationResult.Status.INVALID) {
+            // NOT_VALIDATED is the database failing, not a wrong password: it counts for nothing.
+            throttle.failed(username);
+        }
+        return result;
     }
 
     private static boolean needsLogin(String path) {
