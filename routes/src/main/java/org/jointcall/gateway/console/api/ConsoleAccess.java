@@ -60,11 +60,7 @@ public class ConsoleAccess implements ContainerRequestFilter {
         }
         if (caller.getUserPrincipal() == null) {
             Optional<Instant> locked = LoginThrottle.refusedAsLocked(request);
-            if (locked.isPresent()) {
-                context.abortWith(ProblemAnswers.locked(locked.get(), context.getUriInfo().getRequestUri().getRawPath()));
-                return;
-            }
-            refuse(context, SIGN_IN_FIRST);
+            refuse(context, locked.map(ProblemAnswers::locked).orElse(SIGN_IN_FIRST));
             return;
         }
         String[] roles = allowed.get().value();

@@ -18,6 +18,9 @@ import org.jointcall.gateway.exchange.ProblemType;
 @Provider
 public class ProblemAnswers implements ExceptionMapper<ProblemException> {
 
+    /** The problem member for the seconds a client should wait before asking again. */
+    private static final String RETRY_AFTER = "retryAfter";
+
     @Context
     UriInfo uri;
 
@@ -26,15 +29,21 @@ public class ProblemAnswers implements ExceptionMapper<ProblemException> {
         return answer(exception.problem().at(uri.getRequestUri().getRawPath()));
     }
 
+    /** The problem as a response; one with a {@code retryAfter} member also says it as {@code Retry-After}. */
     static Response answer(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(ProblemResponse.json(problem)).build();
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE)
+                .entity(ProblemResponse.json(problem));
+        String retryAfter = problem.extensions().get(RETRY_AFTER);
+        if (retryAfter != null) {
+            response.header("Retry-After", retryAfter);
+        }
+        return response.build();
     }
 
-    /** 429 for a user name locked until {@code until} ({@code LoginThrottle}), with the seconds to wait as {@code Retry-After} and {@code retryAfter}. */
-    static Response locked(Instant until, String path) {
+    /** 429 for a user name locked until {@code until} ({@code LoginThrottle}), with the seconds to wait. */
+    static Problem locked(Instant until) {
         long seconds = Math.max(1, Duration.between(Instant.now(), until).toSeconds() + 1);
-        return Response.fromResponse(answer(Problem.of(ProblemType.LOGIN_LOCKED, "this user name had too many failed logins;"
-                + " it may try again in " + seconds + " s").with("retryAfter", Long.toString(seconds)).at(path)))
-                .header("Retry-After", seconds).build();
+        return Problem.of(ProblemType.LOGIN_LOCKED, "this user name had too many failed logins; it may try again in " + seconds + " s")
+                .with(RETRY_AFTER, Long.toString(seconds));
     }
 }

@@ -64,7 +64,7 @@ public class SessionResource {
     @POST
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response signIn(Login login) throws SQLException {
+    public Session signIn(Login login) throws SQLException {
         if (login.username() == null || login.password() == null) {
             throw new ProblemException(Problem.of(ProblemType.REQUEST_INVALID, "username and password are required"));
         }
@@ -72,7 +72,7 @@ public class SessionResource {
                 .credential(new UsernamePasswordCredential(login.username(), login.password())).newAuthentication(true));
         Optional<Instant> locked = LoginThrottle.refusedAsLocked(request);
         if (locked.isPresent()) {
-            return ProblemAnswers.locked(locked.get(), request.getRequestURI());
+            throw new ProblemException(ProblemAnswers.locked(locked.get()));
         }
         Optional<SignedIn> signedIn = SignedIn.of(request);
         if (status != AuthenticationStatus.SUCCESS || signedIn.isEmpty()) {
@@ -80,7 +80,7 @@ public class SessionResource {
             throw new ProblemException(Problem.of(ProblemType.LOGIN_FAILED, "the user name or the password is wrong"));
         }
         audit.record(signedIn.get().username(), "SIGN_IN", "session", null);
-        return Response.ok(session(signedIn.get())).build();
+        return session(signedIn.get());
     }
 
     @GET
