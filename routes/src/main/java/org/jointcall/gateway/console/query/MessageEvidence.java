@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -147,25 +147,26 @@ public class MessageEvidence {
             if (bodyNote != null) {
                 request.put("bodyNote", bodyNote);
             }
-            request.set("verdict", ConsoleJson.tree(verdictJson));
-            note(signedBy, headersJson, verdictJson);
+            JsonNode verdict = ConsoleJson.tree(verdictJson);
+            request.set("verdict", verdict);
+            note(signedBy, headersJson, verdict);
         }
 
         void response(String signedBy, int status, String headersJson, byte[] body, String verdictJson) {
             ObjectNode response = root.putObject("response").put("signedBy", signedBy).put("status", status);
             response.set("headers", ConsoleJson.tree(headersJson));
             response.put("body", body == null ? null : Base64.getEncoder().encodeToString(body));
-            response.set("verdict", ConsoleJson.tree(verdictJson));
-            note(signedBy, headersJson, verdictJson);
+            JsonNode verdict = ConsoleJson.tree(verdictJson);
+            response.set("verdict", verdict);
+            note(signedBy, headersJson, verdict);
         }
 
         /** The key a part was signed with: a partner's from the verdict its verification stored, the gateway's from its Signature-Input. */
-        private void note(String signedBy, String headersJson, String verdictJson) {
+        private void note(String signedBy, String headersJson, JsonNode verdict) {
             if (GATEWAY.equals(signedBy)) {
                 keyIdIn(headersJson).ifPresent(gatewayKeyIds::add);
                 return;
             }
-            JsonNode verdict = ConsoleJson.tree(verdictJson);
             if (verdict != null && verdict.hasNonNull("keyId")) {
                 partnerKeyIds.add(verdict.path("keyId").asText());
             }
@@ -174,24 +175,18 @@ public class MessageEvidence {
         Evidence finish() {
             List<RegisteredKey> published = gateway.publishedKeys();
             // The key the gateway signs with now always goes in; another of its published keys when a part names it.
-            List<RegisteredKey> signers = new ArrayList<>(List.of(published.get(0)));
-            List<String> missing = new ArrayList<>();
+            Set<RegisteredKey> signers = new LinkedHashSet<>(List.of(published.get(0)));
+            ArrayNode missing = ConsoleJson.MAPPER.createArrayNode();
             for (String keyId : gatewayKeyIds) {
                 published.stream().filter(key -> key.keyId().equals(keyId)).findFirst()
-                        .ifPresentOrElse(key -> addOnce(signers, key), () -> missing.add(keyId));
+                        .ifPresentOrElse(signers::add, () -> missing.add(keyId));
             }
             for (String keyId : partnerKeyIds) {
                 partnerKeys.find(keyId).ifPresentOrElse(signers::add, () -> missing.add(keyId));
             }
             root.set("keys", ConsoleJson.tree(JwksWriter.writeRegistered(signers)));
-            missing.forEach(root.putArray("missingKeys")::add);
+            root.set("missingKeys", missing);
             return new Evidence(messageId.replaceAll("[^A-Za-z0-9._-]", "_") + ".evidence.json", root);
-        }
-    }
-
-    private static void addOnce(List<RegisteredKey> keys, RegisteredKey key) {
-        if (!keys.contains(key)) {
-            keys.add(key);
         }
     }
 
