@@ -1,7 +1,6 @@
 package org.jointcall.gateway.console.security;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -93,14 +92,16 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
      */
     private CredentialValidationResult validate(HttpServletRequest request, UsernamePasswordCredential credential) {
         String username = credential.getCaller();
-        Optional<Instant> locked = throttle.lockedUntil(username);
-        if (locked.isPresent()) {
-            LoginThrottle.markLocked(request, locked.get());
+        LoginThrottle.Standing standing = throttle.standing(username);
+        if (standing.lockedUntil().isPresent()) {
+            LoginThrottle.markLocked(request, standing.lockedUntil().get());
             return CredentialValidationResult.INVALID_RESULT;
         }
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-            throttle.succeeded(username);
+            if (standing.failedBefore()) {
+                throttle.succeeded(username);
+            }
         } else if (result.getStatus() == CredentialValidationResult.Status.INVALID) {
             // NOT_VALIDATED is the database failing, not a wrong password: it counts for nothing.
             throttle.failed(username);

@@ -29,14 +29,14 @@ class LoginThrottleTest {
     void aNameLocksAtTheThresholdAndOnlyThatName() {
         throttle.failed("coord");
         throttle.failed("coord");
-        assertThat(throttle.lockedUntil("coord")).as("two failures of three allowed").isEmpty();
+        assertThat(throttle.standing("coord").lockedUntil()).as("two failures of three allowed").isEmpty();
 
         Instant before = Instant.now();
         throttle.failed("coord");
 
-        assertThat(throttle.lockedUntil("coord")).hasValueSatisfying(until -> assertThat(until)
+        assertThat(throttle.standing("coord").lockedUntil()).hasValueSatisfying(until -> assertThat(until)
                 .isBetween(before.plusSeconds(59), Instant.now().plusSeconds(61)));
-        assertThat(throttle.lockedUntil("audit")).isEmpty();
+        assertThat(throttle.standing("audit").lockedUntil()).isEmpty();
     }
 
     @Test
@@ -44,7 +44,7 @@ class LoginThrottleTest {
         for (int i = 0; i < 3; i++) {
             throttle.failed("no-such-user");
         }
-        assertThat(throttle.lockedUntil("no-such-user")).isPresent();
+        assertThat(throttle.standing("no-such-user").lockedUntil()).isPresent();
     }
 
     @Test
@@ -60,14 +60,16 @@ class LoginThrottleTest {
     void aSignInForgetsTheFailuresAndOldFailuresCountAsNone() throws Exception {
         throttle.failed("coord");
         throttle.failed("coord");
+        assertThat(throttle.standing("coord").failedBefore()).isTrue();
         throttle.succeeded("coord");
+        assertThat(throttle.standing("coord")).as("nothing left to clear at the next sign-in").isEqualTo(LoginThrottle.Standing.CLEAN);
         throttle.failed("coord");
-        assertThat(throttle.lockedUntil("coord")).as("one failure since the sign-in").isEmpty();
+        assertThat(throttle.standing("coord").lockedUntil()).as("one failure since the sign-in").isEmpty();
 
         throttle.failed("coord");
         database.column("UPDATE console_login_failure SET last_failed_at = now() - interval '16 minutes' RETURNING username");
         throttle.failed("coord");
-        assertThat(throttle.lockedUntil("coord")).as("the failures before were more than 15 minutes ago").isEmpty();
+        assertThat(throttle.standing("coord").lockedUntil()).as("the failures before were more than 15 minutes ago").isEmpty();
         assertThat(database.column("SELECT failures::text FROM console_login_failure")).containsExactly("1");
     }
 }
