@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterActi
 import com.github.tomakehurst.wiremock.extension.requestfilter.StubRequestFilterV2;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
+import org.jointcall.gateway.agency.GatewayIdentity;
 import org.jointcall.signature.SignatureProfile;
 import org.jointcall.signature.keys.KeyRegistry;
 import org.jointcall.signature.verify.InMemoryNonceStore;
@@ -49,7 +50,7 @@ final class GatewaySignatureCheck implements StubRequestFilterV2 {
         }
         try {
             SignatureProfile.requestVerifier(keys, nonces, clock)
-                    .verify(SimulatedRequests.received(request), PartnerSimulator.GATEWAY_KEY_OWNER);
+                    .verify(SimulatedRequests.received(request), GatewayIdentity.OWNER);
             return RequestFilterAction.continueWith(request);
         } catch (SignatureRejectedException e) {
             return refuse(e.kind().status(), e.kind().title(), e.detail());

@@ -34,6 +34,7 @@ import org.jointcall.adapters.spi.AgencyAdapter;
 import org.jointcall.adapters.spi.OutboundTranslation;
 import org.jointcall.contracts.v1.CanonicalMessage;
 import org.jointcall.contracts.v1.MessageKind;
+import org.jointcall.gateway.agency.GatewayIdentity;
 import org.jointcall.signature.keys.KeyRegistry;
 import org.jointcall.signature.keys.SigningIdentity;
 
@@ -55,8 +56,6 @@ public final class PartnerSimulator implements AutoCloseable {
     public static final String INBOUND_PATH = "/jointcall/inbound";
     /** Where the gateway asks for a proposal's state by default: the inbound endpoint followed by {@code /status}. */
     public static final String STATUS_PATH = INBOUND_PATH + "/status";
-    /** Who holds the gateway's key in the registry a simulator verifies requests with. */
-    public static final String GATEWAY_KEY_OWNER = "gateway";
 
     private final String code;
     private final AdapterRegistry adapters;
@@ -83,7 +82,7 @@ public final class PartnerSimulator implements AutoCloseable {
 
     /**
      * Starts {@code code}'s simulator, signing with {@code key}, taking only requests that verify with the key in
-     * {@code gatewayKeys} (held by {@link #GATEWAY_KEY_OWNER}; asked at each request, so it may be fetched late), and
+     * {@code gatewayKeys} (held by {@link GatewayIdentity#OWNER}; asked at each request, so it may be fetched late), and
      * answering status queries in the agency's format.
      */
     public static PartnerSimulator start(String code, SigningIdentity key, Supplier<KeyRegistry> gatewayKeys, AdapterRegistry adapters) {

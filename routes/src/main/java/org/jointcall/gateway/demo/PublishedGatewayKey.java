@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import org.jointcall.gateway.agency.GatewayIdentity;
 import org.jointcall.signature.keys.FileKeyRegistry;
 import org.jointcall.signature.keys.KeyRegistry;
 
@@ -29,7 +30,7 @@ final class PublishedGatewayKey implements Supplier<KeyRegistry> {
     @Override
     public synchronized KeyRegistry get() {
         if (keys == null) {
-            keys = KeyRegistry.of(FileKeyRegistry.readKeyFile(PartnerSimulator.GATEWAY_KEY_OWNER, "gateway.jwks", fetch(),
+            keys = KeyRegistry.of(FileKeyRegistry.readKeyFile(GatewayIdentity.OWNER, "gateway.jwks", fetch(),
                     keySet.toString()));
         }
         return keys;

@@ -19,10 +19,10 @@ import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
 import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
 import org.bouncycastle.crypto.params.ECNamedDomainParameters;
+import org.jointcall.gateway.agency.GatewayIdentity;
 import org.jointcall.gateway.agency.GeneratedKeystore;
 import org.jointcall.signature.algorithm.SignatureAlgorithm;
 import org.jointcall.signature.algorithm.SigningKey;
-import org.jointcall.gateway.demo.PartnerSimulator;
 import org.jointcall.signature.keys.JwksWriter;
 import org.jointcall.signature.keys.KeyRegistry;
 import org.jointcall.signature.keys.Pkcs12SigningKeys;
@@ -41,7 +41,7 @@ public final class TestAgencies {
 
     public static final List<String> CODES = List.of("NSF", "UKRI", "DFG", "NWO", "JST");
     /** Owner name under which tests register the gateway's public key to verify its receipts. */
-    public static final String GATEWAY_KEY_OWNER = PartnerSimulator.GATEWAY_KEY_OWNER;
+    public static final String GATEWAY_KEY_OWNER = GatewayIdentity.OWNER;
     public static final String GATEWAY_KEY_ID = "jointcall-gateway-test";
     private static final SecureRandom RANDOM = new SecureRandom();
 
