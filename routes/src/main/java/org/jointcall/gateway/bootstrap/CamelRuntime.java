@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 public class CamelRuntime {
 
     public static final String CONTEXT_NAME = "jointcall-gateway";
-    /** The servlet name web.xml gives CamelHttpTransportServlet; camel-servlet finds it by this name. */
+    /** The servlet name web.xml gives the partner API's servlet; camel-servlet finds it by this name. */
     public static final String SERVLET_NAME = "CamelServlet";
     private static final Logger LOG = LoggerFactory.getLogger(CamelRuntime.class);
 

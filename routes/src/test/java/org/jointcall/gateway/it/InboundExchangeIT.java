@@ -233,7 +233,9 @@ class InboundExchangeIT {
 
         assertThat(wrongMethod.status()).isEqualTo(405);
         assertThat(wrongMethod.problem().path("type").asText()).endsWith("/method-not-allowed");
-        assertThat(wrongMethod.problem().path("detail").asText()).contains("GET /api/v1/exchange/NSF/messages");
+        assertThat(wrongMethod.problem().path("detail").asText()).contains("GET /api/v1/exchange/NSF/messages")
+                .contains("takes POST, OPTIONS");
+        assertThat(wrongMethod.header("Allow")).as("RFC 9110 15.5.6: a 405 names what the path takes").containsExactly("POST, OPTIONS");
         for (PartnerClient.Answer notFound : List.of(nowhere, outsideBoth)) {
             assertThat(notFound.status()).isEqualTo(404);
             assertThat(notFound.problem().path("type").asText()).endsWith("/not-found");
