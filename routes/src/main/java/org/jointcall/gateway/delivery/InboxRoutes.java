@@ -94,16 +94,18 @@ public class InboxRoutes extends RouteBuilder {
     }
 
     private void offer(Exchange exchange) throws Exception {
-        Agency agency = verifiedAgency(exchange);
-        if (agency.mode() != DeliveryMode.PULL) {
-            throw new ProblemException(Problem.of(ProblemType.INBOX_NOT_PULLED, agency.code() + " is configured for push delivery to "
-                    + agency.endpoint().orElse(null) + "; it has no inbox to pull from"));
-        }
+        Agency agency = pullingAgency(exchange);
         long cursor = cursor(exchange.getIn().getHeader("after", "0", String.class));
         int pageSize = exchange.getContext().getPropertiesComponent().resolveProperty("gateway.delivery.inbox-page-size")
                 .map(Integer::parseInt).orElse(50);
-        List<PullInbox.Offered> offered = transactions.inTransaction(
-                connection -> inbox.after(connection, agency.code().code(), cursor, pageSize));
+        List<PullInbox.Offered> offered = transactions.inTransaction(connection -> {
+            if (cursor > inbox.highestCursor(connection)) {
+                // A client keeping such a cursor would skip every message numbered below it.
+                throw new ProblemException(Problem.of(ProblemType.CURSOR_INVALID, "after=" + cursor + " is beyond every cursor this"
+                        + " gateway gave out; ask from 0, or from the cursor of the last page"));
+            }
+            return inbox.after(connection, agency.code().code(), cursor, pageSize);
+        });
         ObjectNode page = JSON.createObjectNode();
         ArrayNode messages = page.putArray("messages");
         long next = cursor;
@@ -118,7 +120,7 @@ public class InboxRoutes extends RouteBuilder {
     }
 
     private void acknowledge(Exchange exchange) throws Exception {
-        Agency agency = verifiedAgency(exchange);
+        Agency agency = pullingAgency(exchange);
         String messageId = exchange.getIn().getHeader("messageId", String.class);
         RequestEvidence acknowledgement = RequestEvidence.of(exchange);
         boolean known = transactions.inTransaction(connection -> inbox.acknowledge(connection, agency.code().code(), messageId,
@@ -145,10 +147,19 @@ public class InboxRoutes extends RouteBuilder {
                 + "' is not a cursor this gateway gave out: 0 for the start, else the cursor of the last page"));
     }
 
-    /** The path's agency; the steps before have checked that it exists and that it signed the request. */
-    private Agency verifiedAgency(Exchange exchange) {
+    /**
+     * The path's agency, which the steps before have checked exists and signed the request; an agency configured for
+     * push has no inbox to read or acknowledge.
+     */
+    private Agency pullingAgency(Exchange exchange) {
         String code = exchange.getIn().getHeader("agency", String.class);
-        return agencies.find(code).orElseThrow(() -> new IllegalStateException("agency " + code + " passed the agency step but is unknown"));
+        Agency agency = agencies.find(code)
+                .orElseThrow(() -> new IllegalStateException("agency " + code + " passed the agency step but is unknown"));
+        if (agency.mode() != DeliveryMode.PULL) {
+            throw new ProblemException(Problem.of(ProblemType.INBOX_NOT_PULLED, agency.code() + " is configured for push delivery to "
+                    + agency.endpoint().orElse(null) + "; it has no inbox to pull from"));
+        }
+        return agency;
     }
 
 }

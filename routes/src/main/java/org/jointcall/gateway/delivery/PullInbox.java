@@ -36,6 +36,16 @@ public class PullInbox {
              WHERE recipient = ? AND message_id = ? AND state IN ('AWAITING_PULL', 'ACKNOWLEDGED')
             """;
 
+    /** The highest cursor given out so far (0 before any), for telling a cursor the gateway gave out from one it did not. */
+    public long highestCursor(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM outbox_pull_sequence");
+             ResultSet row = statement.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
     public List<Offered> after(Connection connection, String agency, long cursor, int limit) throws SQLException {
         List<Offered> offered = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(PENDING)) {

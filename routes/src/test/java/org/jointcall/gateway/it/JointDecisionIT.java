@@ -232,18 +232,23 @@ class JointDecisionIT {
     void inboxRefusalsAreProblemDocumentsThatSayWhatToDo() {
         PartnerClient.Answer word = setup.signedWithoutBody("GET", "JST", "/api/v1/exchange/JST/inbox?after=latest");
         PartnerClient.Answer negative = setup.signedWithoutBody("GET", "JST", "/api/v1/exchange/JST/inbox?after=-1");
+        PartnerClient.Answer neverGivenOut = setup.signedWithoutBody("GET", "JST", "/api/v1/exchange/JST/inbox?after=987654321");
         PartnerClient.Answer pushAgency = setup.signedWithoutBody("GET", "NSF", "/api/v1/exchange/NSF/inbox?after=0");
+        PartnerClient.Answer pushAgencyAck = setup.signedWithoutBody("POST", "NSF", "/api/v1/exchange/NSF/inbox/gw-0-anything/ack");
         PartnerClient.Answer unknown = setup.signedWithoutBody("POST", "JST", "/api/v1/exchange/JST/inbox/gw-0-no-such-message/ack");
 
-        for (PartnerClient.Answer badCursor : List.of(word, negative)) {
+        for (PartnerClient.Answer badCursor : List.of(word, negative, neverGivenOut)) {
             assertThat(badCursor.status()).as(badCursor.body()).isEqualTo(400);
             assertThat(badCursor.problem().path("type").asText()).isEqualTo("https://jointcall.org/problems/cursor-invalid");
             assertThat(badCursor.problem().path("instance").asText()).isEqualTo("/api/v1/exchange/JST/inbox");
         }
         assertThat(word.problem().path("detail").asText()).startsWith("after='latest' is not a cursor this gateway gave out");
-        assertThat(pushAgency.status()).as(pushAgency.body()).isEqualTo(409);
-        assertThat(pushAgency.problem().path("type").asText()).isEqualTo("https://jointcall.org/problems/inbox-not-pulled");
-        assertThat(pushAgency.problem().path("detail").asText()).contains("NSF is configured for push delivery to http://localhost:");
+        assertThat(neverGivenOut.problem().path("detail").asText()).startsWith("after=987654321 is beyond every cursor");
+        for (PartnerClient.Answer notPulled : List.of(pushAgency, pushAgencyAck)) {
+            assertThat(notPulled.status()).as(notPulled.body()).isEqualTo(409);
+            assertThat(notPulled.problem().path("type").asText()).isEqualTo("https://jointcall.org/problems/inbox-not-pulled");
+            assertThat(notPulled.problem().path("detail").asText()).contains("NSF is configured for push delivery to http://localhost:");
+        }
         assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
         assertThat(unknown.problem().path("type").asText()).isEqualTo("https://jointcall.org/problems/inbox-message-unknown");
         assertThat(unknown.problem().path("detail").asText()).isEqualTo("the inbox of JST holds no message gw-0-no-such-message");
