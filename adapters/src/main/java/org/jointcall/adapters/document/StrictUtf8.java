@@ -30,8 +30,8 @@ final class StrictUtf8 {
         if (result.isError()) {
             int offset = in.position();
             throw new TranslationException(agency, "encoding", positionOf(bytes, offset),
-                    String.format("byte 0x%02X at offset %d is not valid UTF-8; native messages must be encoded in UTF-8"
-                            + " (Shift_JIS or Latin-1 bytes labelled UTF-8 are rejected)", bytes[offset] & 0xFF, offset));
+                    String.format("byte 0x%02X at offset %d is not valid UTF-8; native messages must be encoded in UTF-8,"
+                            + " whatever their XML declaration or charset parameter says (Shift_JIS, Latin-1 and UTF-16 are not read)", bytes[offset] & 0xFF, offset));
         }
         decoder.flush(out);
         out.flip();

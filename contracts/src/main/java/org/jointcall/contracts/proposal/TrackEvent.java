@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jointcall.contracts.decision.FundingOutcomes;
 import org.jointcall.contracts.identifier.AgencyId;
 import org.jointcall.contracts.review.Recommendations;
+import org.jointcall.contracts.validation.ContractViolation;
 import org.jointcall.contracts.v1.CanonicalMessage;
 import org.jointcall.contracts.v1.TrackState;
 
@@ -30,6 +31,17 @@ public record TrackEvent(AgencyId agency, long sequence, TrackState state, Strin
         if (sequence < 0) {
             throw new IllegalArgumentException("agency sequence " + sequence + " of " + agency + " is negative");
         }
+    }
+
+    /**
+     * The track event of a message an agency sent: the kinds the gateway itself sends to agencies (the joint
+     * proposal record, the joint outcome notice) are not the agencies' to send.
+     *
+     * @throws ContractViolation on field {@code kind} for a record or notice
+     */
+    public static TrackEvent reportedBy(CanonicalMessage message) {
+        return from(message).orElseThrow(() -> new ContractViolation("kind", message.getKind() + " is sent by the gateway to"
+                + " agencies; an agency sends PROPOSAL_PART, REVIEW_RESULT or FUNDING_DECISION"));
     }
 
     /**

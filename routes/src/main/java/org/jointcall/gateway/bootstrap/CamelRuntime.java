@@ -1,5 +1,7 @@
 package org.jointcall.gateway.bootstrap;
 
+import java.util.Map;
+
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -49,6 +51,9 @@ public class CamelRuntime {
         camel.setApplicationContextClassLoader(CamelRuntime.class.getClassLoader());
         camel.getRestConfiguration().setComponent("servlet");
         camel.getRestConfiguration().setContextPath("/api");
+        // A body is the partner's message, never form fields: Camel would otherwise parse a form-encoded one into
+        // headers (beside the path's {agency}) and fail on one that is not a list of pairs, before the media-type check.
+        camel.getRestConfiguration().setEndpointProperties(Map.of("mapHttpMessageFormUrlEncodedBody", "false"));
         for (RoutesBuilder builder : routes) {
             camel.addRoutes(builder);
         }

@@ -119,16 +119,13 @@ public class DecisionApplier {
     }
 
     private Settlement applyOnce(Connection connection, LedgerEntry entry, CanonicalMessage message) throws SQLException {
-        if (message.getKind() == MessageKind.JOINT_PROPOSAL_RECORD || message.getKind() == MessageKind.JOINT_OUTCOME_NOTICE) {
-            throw new ContractViolation("kind", message.getKind() + " is sent by the gateway to agencies; an agency sends "
-                    + "PROPOSAL_PART, REVIEW_RESULT or FUNDING_DECISION");
-        }
+        // Intake refuses these kinds already (TranslationStep); ledger rows from before it did are refused here.
+        TrackEvent event = TrackEvent.reportedBy(message);
         Optional<CallTerms> call = calls.find(connection, message.getCallId());
         if (call.isEmpty()) {
             return settle(connection, entry, Settlement.held("call " + message.getCallId() + " is not configured; held until a call"
                     + " definition with that id is loaded from gateway.config.dir/calls"));
         }
-        TrackEvent event = TrackEvent.from(message).orElseThrow();
         Optional<StoredProposal> stored = proposals.findByReference(connection, message.getCallId(), message.getJointReference());
         boolean isPart = message.getKind() == MessageKind.PROPOSAL_PART;
         if (stored.isEmpty() && !isPart) {

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Last step: in ONE transaction, spend the nonce and insert the ledger row with its signed receipt;
  * the 202 goes out only after commit. A message id the agency already used is settled by the unique
- * constraint: same body digest, the original receipt again (still 202); other bytes, 409.
+ * constraint: same body digest, the original receipt again, signed for this request (still 202); other bytes, 409.
  */
 @ApplicationScoped
 public class AcceptanceStep implements Processor {
@@ -68,7 +68,7 @@ public class AcceptanceStep implements Processor {
                         + " was accepted as ledger entry " + stored.ledgerId() + " with body digest " + stored.bodyDigest()
                         + "; this body has digest " + message.bodyDigest() + ". A new message needs a new id."));
             }
-            return new Accepted(stored.receipt(), stored.ledgerId(), false);
+            return new Accepted(receipts.again(stored.receipt(), message.request()), stored.ledgerId(), false);
         });
         String kind = canonical.getKind().value();
         try (Correlation ignored = Correlation.of(Correlation.MESSAGE_ID, canonical.getMessageId()).and(Correlation.AGENCY, agency)

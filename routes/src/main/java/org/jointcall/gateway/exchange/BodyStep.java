@@ -1,5 +1,6 @@
 package org.jointcall.gateway.exchange;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -37,12 +38,20 @@ public class BodyStep implements Processor {
         }
         if (Boolean.TRUE.equals(servlet.getAttribute(BodyLimitFilter.EXCEEDED)) || body.length > settings.maxBytes()) {
             throw new ProblemException(Problem.of(ProblemType.PAYLOAD_TOO_LARGE, "the body has "
-                    + (servlet.getContentLengthLong() > 0 ? servlet.getContentLengthLong() + " bytes" : "more bytes")
+                    + (servlet.getContentLengthLong() > 0 ? servlet.getContentLengthLong() + " bytes, more" : "more bytes")
                     + " than the " + settings.maxBytes() + " bytes the gateway accepts (gateway.inbound.max-bytes)"));
         }
-        RequestMessage request = RequestMessage.of(servlet.getMethod(), RequestTarget.of(servlet, settings.trustForwarded()),
-                fields(servlet), body);
+        RequestMessage request = RequestMessage.of(servlet.getMethod(), target(servlet), fields(servlet), body);
         message.request(request, digest(body));
+    }
+
+    /** The URI the signature covers; a Host or query no URI can hold is the client's fault (RFC 9112 3.2: 400). */
+    private URI target(HttpServletRequest servlet) {
+        try {
+            return RequestTarget.of(servlet, settings.trustForwarded());
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(Problem.of(ProblemType.TARGET_INVALID, e.getMessage()));
+        }
     }
 
     /** The sha-256 digest of {@code body} in Content-Digest value form ({@code sha-256=:…:}). */

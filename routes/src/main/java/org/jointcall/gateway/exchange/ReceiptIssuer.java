@@ -59,6 +59,15 @@ public class ReceiptIssuer {
     }
 
     /**
+     * The answer to a repeat of an accepted message: the receipt it got then, signed again for the request that repeats
+     * it. The original's signature covers the first request's, so a partner retrying after a lost 202 could not check it
+     * against the request it has; the body (ledger id, digest, time of receipt) is the original's, byte for byte.
+     */
+    public Receipt again(Receipt original, RequestMessage repeat) {
+        return sign(original.status(), original.body(), repeat);
+    }
+
+    /**
      * Answers the verified request of {@code exchange} (one that passed {@link SignatureStep}) with a JSON
      * body signed like the 202 receipt, so a partner can prove what the gateway told it.
      */

@@ -9,6 +9,7 @@ import org.apache.camel.Processor;
 import org.jointcall.adapters.spi.InboundTranslation;
 import org.jointcall.adapters.spi.TranslationException;
 import org.jointcall.contracts.binding.CanonicalCodec;
+import org.jointcall.contracts.proposal.TrackEvent;
 import org.jointcall.contracts.validation.ContractViolation;
 import org.xml.sax.SAXParseException;
 
@@ -17,7 +18,7 @@ import org.xml.sax.SAXParseException;
  * XXE-safe parsing are the adapter's). A failure is answered with the adapter's field and position
  * — 400 when the bytes do not parse at all, 422 when they parse but are not a valid message. The
  * canonical sender must be the agency the message was posted (and signed) for, since a partner may
- * not speak for another. Last, the canonical XML the adapter validated the message as is kept for the
+ * not speak for another, and the message must be one an agency sends, not a record or notice the gateway sends. Last, the canonical XML the adapter validated the message as is kept for the
  * ledger; an adapter that gives none has the message written as canonical XML here, which the
  * canonical schema must accept (422 otherwise).
  */
@@ -41,7 +42,9 @@ public class TranslationStep implements Processor {
         }
         try {
             byte[] xml = translation.canonicalXml();
-            message.translation(translation, xml != null ? xml : codec.toXml(translation.message()));
+            byte[] canonicalXml = xml != null ? xml : codec.toXml(translation.message());
+            TrackEvent.reportedBy(translation.message());
+            message.translation(translation, canonicalXml);
         } catch (ContractViolation e) {
             throw invalid(e);
         }
@@ -60,7 +63,7 @@ public class TranslationStep implements Processor {
     }
 
     private static ProblemException invalid(ContractViolation e) {
-        return new ProblemException(Problem.of(ProblemType.MESSAGE_INVALID, e.getMessage()), e);
+        return new ProblemException(Problem.of(ProblemType.MESSAGE_INVALID, e.getMessage()).with("field", e.field()), e);
     }
 
     /** Not parseable, as opposed to parseable but invalid (XML schema errors are Xerces "cvc-" messages). */

@@ -2,9 +2,14 @@ package org.jointcall.gateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,8 +20,10 @@ import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.jointcall.signature.SignatureProfile;
 import org.jointcall.signature.message.HttpFields;
 import org.jointcall.signature.message.RequestMessage;
+import org.jointcall.signature.verify.InMemoryNonceStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,7 +82,7 @@ class InboundExchangeIT {
     }
 
     @Test
-    void anExactRepeatSignedAgainGetsTheOriginalReceiptAndIsStoredOnce() throws SQLException {
+    void anExactRepeatSignedAgainGetsTheOriginalReceiptSignedForItAndIsStoredOnce() throws Exception {
         String id = newId();
         byte[] body = PartnerClient.message("nsf-proposal.json", id);
         PartnerClient.Answer first = partner.send(partner.signed("nsf", agencies.key("NSF"), JSON, body).message());
@@ -84,10 +91,14 @@ class InboundExchangeIT {
 
         assertThat(first.status()).as(first.body()).isEqualTo(202);
         assertThat(repeat.status()).as(repeat.body()).isEqualTo(202);
-        assertThat(repeat.body()).isEqualTo(first.body());
-        assertThat(repeat.header("Signature")).isEqualTo(first.header("Signature"));
-        assertThat(repeat.header("Signature-Input")).isEqualTo(first.header("Signature-Input"));
+        assertThat(repeat.body()).as("the original receipt's body: same ledger id and time of receipt").isEqualTo(first.body());
         assertThat(repeat.header("Content-Digest")).isEqualTo(first.header("Content-Digest"));
+        assertThat(repeat.header("Signature")).as("signed again, for the repeat").isNotEqualTo(first.header("Signature"));
+        for (PartnerClient.Answer answer : List.of(first, repeat)) {
+            assertThat(SignatureProfile.receiptVerifier(agencies.gatewayKeyRegistry(), new InMemoryNonceStore(Clock.systemUTC()),
+                    Clock.systemUTC()).verify(answer.asReceipt(), TestAgencies.GATEWAY_KEY_OWNER).keyId())
+                    .as("each receipt verifies against the request it answers").isEqualTo(TestAgencies.GATEWAY_KEY_ID);
+        }
         assertThat(database.column("SELECT count(*) FROM exchange_ledger WHERE message_id = '" + id + "'")).containsExactly("1");
     }
 
@@ -240,6 +251,52 @@ class InboundExchangeIT {
             assertThat(notFound.status()).isEqualTo(404);
             assertThat(notFound.problem().path("type").asText()).endsWith("/not-found");
             assertThat(notFound.problem().path("instance").asText()).isEqualTo(notFound.request().targetUri().getPath());
+        }
+    }
+
+    @Test
+    void aRecordOrNoticeOnlyTheGatewaySendsIsRefusedAtIntakeNotAcceptedAndDroppedLater() throws SQLException {
+        String id = newId();
+
+        PartnerClient.Answer notice = partner.send(partner.signed("nsf", agencies.key("NSF"), JSON,
+                PartnerClient.message("nsf-joint-outcome-notice.json", id)).message()).assertRefused(422, "message-invalid", database, id);
+
+        assertThat(notice.problem().path("field").asText()).isEqualTo("kind");
+        assertThat(notice.problem().path("detail").asText()).contains("JOINT_OUTCOME_NOTICE is sent by the gateway to agencies");
+    }
+
+    @Test
+    void aFormEncodedBodyIsAnUnsupportedMediaTypeNotFormFields() throws Exception {
+        String id = newId();
+        byte[] body = ("agency=XYZ&messageId=" + id + "&" + "x".repeat(10_000)).getBytes(StandardCharsets.US_ASCII);
+
+        PartnerClient.Answer form = partner.send(RequestMessage.of("POST", gateway.uri("/api/v1/exchange/NSF/messages"),
+                HttpFields.of("Content-Type", "application/x-www-form-urlencoded"), body)).assertRefused(415, "media-type-unsupported",
+                database, id);
+
+        assertThat(form.problem().path("detail").asText()).as("the path's agency, not a form field's").contains("NSF")
+                .doesNotContain("XYZ");
+        assertThat(Files.readString(gateway.log(), StandardCharsets.UTF_8)).as("the body is not logged").doesNotContain("x".repeat(1_000));
+    }
+
+    @Test
+    void aHostOrQueryNoUriCanHoldIsABadRequestNotAServerError() throws IOException {
+        for (String request : List.of("POST /api/v1/exchange/NSF/messages HTTP/1.1\r\nHost: a b\r\n",
+                "POST /api/v1/exchange/NSF/messages?a=|b HTTP/1.1\r\nHost: localhost\r\n")) {
+            String answer = raw(request + "Content-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+
+            assertThat(answer).as(request).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                    .contains("https://jointcall.org/problems/target-invalid");
+        }
+    }
+
+    /** Sends {@code request} as bytes, for what HttpClient refuses to send (a Host or query no URI can hold). */
+    private String raw(String request) throws IOException {
+        URI base = gateway.uri("/");
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         }
     }
 
