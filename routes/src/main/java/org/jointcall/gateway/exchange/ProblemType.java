@@ -14,6 +14,7 @@ public enum ProblemType {
     MESSAGE_INVALID("message-invalid", "The message does not satisfy the agency's schema or the canonical contract", 422),
     SENDER_MISMATCH("sender-mismatch", "The message names another sender than the agency it was posted for", 403),
     MESSAGE_ID_CONFLICT("message-id-conflict", "This message id was already used for other content", 409),
+    MESSAGE_UNKNOWN("message-unknown", "The agency has sent no accepted message with this id", 404),
     INTERNAL_ERROR("internal-error", "The gateway failed to process the message", 500),
     // Pull inbox (org.jointcall.gateway.delivery.InboxRoutes).
     INBOX_NOT_PULLED("inbox-not-pulled", "The agency receives its messages by push", 409),

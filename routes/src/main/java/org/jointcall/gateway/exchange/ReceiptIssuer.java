@@ -21,7 +21,7 @@ import org.jointcall.signature.message.ResponseMessage;
 
 /**
  * The 202 receipt: a JSON acknowledgement (ledger id, agency, message id, body digest, time of
- * receipt) signed by the gateway over {@code @status}, {@code content-digest} and the partner's own
+ * receipt, and the path of its status monitor, {@link MessageStatusRoutes}) signed by the gateway over {@code @status}, {@code content-digest} and the partner's own
  * request signature — proof for the partner that exactly its signed message was taken.
  */
 @ApplicationScoped
@@ -49,6 +49,7 @@ public class ReceiptIssuer {
         body.put("messageId", messageId);
         body.put("bodyDigest", bodyDigest);
         body.put("receivedAt", receivedAt.toString());
+        body.put("monitor", MessageStatusRoutes.monitor(agency, messageId));
         byte[] bytes;
         try {
             bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);

@@ -90,4 +90,20 @@ public class ExchangeLedger {
             }
         }
     }
+
+    /** How far processing of {@code agency}'s message {@code messageId} has got, if the ledger holds it. */
+    public Optional<Processing> processing(Connection connection, String agency, String messageId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT ledger_id, received_at, processing_state,"
+                + " processing_detail, processed_at FROM exchange_ledger WHERE agency = ? AND message_id = ?")) {
+            query.setString(1, agency);
+            query.setString(2, messageId);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Processing(row.getLong(1), row.getTimestamp(2).toInstant(), row.getString(3),
+                        Optional.ofNullable(row.getString(4)), Optional.ofNullable(row.getTimestamp(5)).map(Timestamp::toInstant)));
+            }
+        }
+    }
 }

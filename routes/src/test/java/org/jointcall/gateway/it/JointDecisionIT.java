@@ -254,6 +254,40 @@ class JointDecisionIT {
         assertThat(unknown.problem().path("detail").asText()).isEqualTo("the inbox of JST holds no message gw-0-no-such-message");
     }
 
+    @Test
+    void aSenderLearnsWhatBecameOfItsAcceptedMessageFromTheStatusMonitor() throws Exception {
+        String reference = reference("M");
+        String early = setup.send("NSF", "review", reference, 2, m -> { });
+        String part = setup.send("DFG", "proposal", reference, 1, m -> { });
+        await("DFG's part applied", PATIENCE, () -> "APPLIED".equals(status("DFG", part).path("state").asText()));
+        // Applying DFG's part requeues NSF's held review, which is held again, now for NSF's own part.
+        await("NSF's review held for NSF's part", PATIENCE,
+                () -> status("NSF", early).path("detail").asText().contains("NSF's own proposal part for joint reference " + reference));
+
+        assertThat(status("NSF", early).path("state").asText()).isEqualTo("HELD");
+        JsonNode applied = status("DFG", part);
+        assertThat(applied.path("ledgerId").asLong()).isPositive();
+        assertThat(applied.path("processedAt").asText()).isNotEmpty();
+
+        PartnerClient.Answer unknown = setup.signedWithoutBody("GET", "NSF", "/api/v1/exchange/NSF/messages/nsf-never-sent");
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
+        assertThat(unknown.problem().path("type").asText()).isEqualTo("https://jointcall.org/problems/message-unknown");
+        PartnerClient.Answer someoneElses = setup.signedWithoutBody("GET", "DFG", "/api/v1/exchange/NSF/messages/" + early);
+        assertThat(someoneElses.status()).as("DFG may not ask about NSF's message: " + someoneElses.body()).isEqualTo(403);
+    }
+
+    /** What the gateway says became of {@code agency}'s message {@code messageId}, its answer's signature verified. */
+    private static JsonNode status(String agency, String messageId) {
+        PartnerClient.Answer answer = setup.signedWithoutBody("GET", agency, "/api/v1/exchange/" + agency + "/messages/" + messageId);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        try {
+            gatewaySignature(answer);
+        } catch (Exception e) {
+            throw new AssertionError("the status answer is not signed by the gateway: " + e, e);
+        }
+        return parse(answer.body());
+    }
+
     /** The gateway's signature on {@code answer}, verified with its public key; fails if it does not verify. */
     private static Verdict gatewaySignature(PartnerClient.Answer answer) throws Exception {
         return SignatureProfile.receiptVerifier(setup.agencies.gatewayKeyRegistry(), new InMemoryNonceStore(Clock.systemUTC()),

@@ -110,7 +110,7 @@ class ObservabilityIT {
         // Payara builds the document on the first request; on a loaded machine that takes longer than other answers.
         String document = setup.gateway().get("/openapi", Duration.ofSeconds(90)).body();
 
-        assertThat(document).contains("/api/v1/exchange/{agency}/messages:", "/api/v1/exchange/{agency}/inbox:", "/api/v1/exchange/keys:",
+        assertThat(document).contains("/api/v1/exchange/{agency}/messages:", "/api/v1/exchange/{agency}/messages/{messageId}:", "/api/v1/exchange/{agency}/inbox:", "/api/v1/exchange/keys:",
                 "name: Signature-Input", "name: Content-Digest", "application/problem+json", "Receipt:");
         assertThat(document).as("the console API's JAX-RS resources, merged in by Payara").contains("/api/v1/console/calls",
                 "/api/v1/console/session");

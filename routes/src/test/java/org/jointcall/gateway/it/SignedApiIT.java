@@ -85,7 +85,8 @@ class SignedApiIT {
                 Clock.systemUTC()).verify(answer.asReceipt(), TestAgencies.GATEWAY_KEY_OWNER);
         assertThat(receipt.keyId()).isEqualTo(TestAgencies.GATEWAY_KEY_ID);
         assertThat(receipt.coveredComponents()).containsExactly("\"@status\"", "\"content-digest\"", "\"signature\";req");
-        assertThat(answer.body()).contains("\"agency\":\"NSF\"").contains("\"messageId\":\"" + id + "\"");
+        assertThat(answer.body()).contains("\"agency\":\"NSF\"").contains("\"messageId\":\"" + id + "\"")
+                .contains("\"monitor\":\"/api/v1/exchange/NSF/messages/" + id + "\"");
         assertThat(database.column("SELECT key_id || ' ' || algorithm || ' ' || (verdict->>'tag') FROM exchange_ledger"
                 + " WHERE message_id = '" + id + "'")).containsExactly(agencies.key("NSF").keyId() + " ecdsa-p256-sha256 jointcall-v1");
     }
