@@ -52,7 +52,8 @@ public class PartnerKeys {
 
     /**
      * The keys {@code content} would register for {@code agency} as its key file {@code fileName}, checked
-     * like a reload checks it, and against every key in service: a key id another file already uses is refused.
+     * like a reload checks it, and against every key in service: a key id another file already uses, or another agency's
+     * public key, is refused.
      *
      * @throws KeyFileException saying what is wrong
      */
@@ -66,6 +67,12 @@ public class PartnerKeys {
                     .ifPresent(existing -> {
                         throw new KeyFileException(source + ": key id " + key.keyId() + " is already registered by "
                                 + existing.source() + "; key ids must be unique across all agencies");
+                    });
+            // One key pair speaking for two agencies would let either sign as the other.
+            files().keys().stream().filter(existing -> !existing.agency().equals(agency.keyOwner()) && existing.key().equals(key.key()))
+                    .findFirst().ifPresent(existing -> {
+                        throw new KeyFileException(source + ": key " + key.keyId() + " is the public key " + existing.keyId()
+                                + " of another agency (" + existing.source() + "); each agency signs with keys of its own");
                     });
         }
         return keys;

@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jointcall.contracts.v1.JointCall;
+import org.jointcall.contracts.v1.Participation;
+import org.jointcall.gateway.agency.AgencyDirectory;
 import org.jointcall.gateway.agency.ConfigDirectory;
 import org.jointcall.gateway.agency.ConfigurationRejected;
 import org.jointcall.gateway.call.CallDefinitions;
@@ -22,7 +24,7 @@ import org.jointcall.gateway.persistence.Transactions;
  * Changing the joint calls at runtime (the admin API): a definition is checked by the same code that
  * reads {@code calls/*.xml} at startup, stored like a loaded call (messages held for an unknown call are
  * queued again), and written to the configuration directory atomically in the same transaction, so
- * files and database stay one source of truth. Every instance reads calls from the database, so the
+ * files and database stay one source of truth. Every participant must be a configured agency. Every instance reads calls from the database, so the
  * new definition is in service everywhere at once. A definition that does not pass is refused with
  * what is wrong, and nothing is written or stored.
  */
@@ -46,16 +48,18 @@ public class CallAdministration {
     private ConfigDirectory config;
     private CallLoading loading;
     private Transactions transactions;
+    private AgencyDirectory agencies;
 
     /** For the CDI proxy only. */
     protected CallAdministration() {
     }
 
     @Inject
-    public CallAdministration(ConfigDirectory config, CallLoading loading, Transactions transactions) {
+    public CallAdministration(ConfigDirectory config, CallLoading loading, Transactions transactions, AgencyDirectory agencies) {
         this.config = config;
         this.loading = loading;
         this.transactions = transactions;
+        this.agencies = agencies;
     }
 
     public List<Configured> list() {
@@ -85,6 +89,14 @@ public class CallAdministration {
         if (!call.getCallId().equals(callId)) {
             throw new ConfigurationRejected(source, List.of("the definition is of call " + call.getCallId()
                     + "; send it to .../admin/calls/" + call.getCallId() + " or correct its callId"));
+        }
+        List<String> unconfigured = call.getParticipants().stream().map(Participation::getAgency)
+                .filter(agency -> agencies.find(agency).isEmpty()).toList();
+        if (!unconfigured.isEmpty()) {
+            // Its proposals would wait for parts nobody can send, and its fan-out would go to nobody.
+            throw new ConfigurationRejected(source, List.of("participants " + unconfigured + " are not configured agencies;"
+                    + " configure them first (PUT .../admin/agencies/{code}); configured are "
+                    + agencies.all().stream().map(agency -> agency.code().code()).toList()));
         }
         Optional<Path> existing = CallDefinitions.fileOf(config.calls(), callId);
         Path file = existing.orElse(config.calls().resolve(CallDefinitions.fileName(callId)));

@@ -79,11 +79,14 @@ class AgencyAdministrationTest {
         KeyRegistry registry = keys.registry();
         administration.put("ANR", bytes(ANR));
         byte[] jwks = Files.readAllBytes(config.agencies().resolve("NWO/keys/nwo.jwks"));
-        byte[] fresh = Files.readString(config.agencies().resolve("NWO/keys/nwo.jwks"))
+        byte[] nwosKeyRenamed = Files.readString(config.agencies().resolve("NWO/keys/nwo.jwks"))
                 .replace(testAgencies.key("NWO").keyId(), "anr-2027").getBytes(StandardCharsets.UTF_8);
+        byte[] fresh = bytes(TestAgencies.jwks(TestAgencies.newKey("anr-2027")));
 
         assertThatThrownBy(() -> administration.putKey("ANR", "anr.jwks", jwks)).isInstanceOf(ConfigurationRejected.class)
                 .hasMessageContaining("key id " + testAgencies.key("NWO").keyId() + " is already registered by nwo/nwo.jwks");
+        assertThatThrownBy(() -> administration.putKey("ANR", "anr.jwks", nwosKeyRenamed)).isInstanceOf(ConfigurationRejected.class)
+                .hasMessageContaining("key anr-2027 is the public key " + testAgencies.key("NWO").keyId() + " of another agency");
         assertThatThrownBy(() -> administration.putKey("ANR", "anr.jwks", bytes("{\"keys\":[{\"kty\":\"EC\"}]}")))
                 .isInstanceOf(ConfigurationRejected.class).hasMessageContaining("ANR/keys/anr.jwks");
         assertThatThrownBy(() -> administration.putKey("ANR", "../../NSF/keys/x.jwks", fresh)).isInstanceOf(ConfigurationRejected.class)

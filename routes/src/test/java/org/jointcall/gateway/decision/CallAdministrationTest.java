@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jointcall.gateway.agency.AgencyDirectory;
 import org.jointcall.gateway.agency.ConfigDirectory;
 import org.jointcall.gateway.agency.ConfigurationRejected;
 import org.jointcall.gateway.call.CallRepository;
+import org.jointcall.gateway.it.TestAgencies;
 import org.jointcall.gateway.it.TestDatabase;
 import org.jointcall.gateway.persistence.SchemaMigration;
 import org.jointcall.gateway.persistence.Transactions;
@@ -23,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CallAdministrationTest {
 
     @TempDir
-    Path config;
+    Path root;
+    private Path config;
     private TestDatabase.Database database;
     private CallAdministration administration;
     private String quad;
@@ -33,6 +36,7 @@ class CallAdministrationTest {
         database = TestDatabase.fresh("call-admin");
         SchemaMigration.migrate(database.dataSource());
         Transactions transactions = new Transactions(database.dataSource());
+        config = TestAgencies.writeTo(root).configDirectory();
         Files.createDirectories(config.resolve("calls"));
         try (InputStream call = getClass().getResourceAsStream("/delivery/calls/aspire-2026-quad.xml")) {
             quad = new String(call.readAllBytes(), StandardCharsets.UTF_8);
@@ -43,7 +47,7 @@ class CallAdministrationTest {
         loading.calls = new CallRepository();
         loading.ledger = new DecisionLedger();
         loading.config = new ConfigDirectory(config);
-        administration = new CallAdministration(loading.config, loading, transactions);
+        administration = new CallAdministration(loading.config, loading, transactions, new AgencyDirectory(loading.config));
     }
 
     @Test
@@ -86,6 +90,10 @@ class CallAdministrationTest {
                 .isInstanceOf(ConfigurationRejected.class).hasMessageContaining("the definition is of call ASPIRE-2026-QUAD");
         assertThatThrownBy(() -> administration.put("ASPIRE-2026-QUAD", "<jointCall".getBytes(StandardCharsets.UTF_8), (connection, created) -> { }))
                 .isInstanceOf(ConfigurationRejected.class);
+        String withAnUnknownAgency = quad.replace("<agency>NWO</agency>", "<agency>ZZZ</agency>");
+        assertThatThrownBy(() -> administration.put("ASPIRE-2026-QUAD", withAnUnknownAgency.getBytes(StandardCharsets.UTF_8),
+                (connection, created) -> { })).isInstanceOf(ConfigurationRejected.class)
+                .hasMessageContaining("participants [ZZZ] are not configured agencies");
 
         assertThat(Files.readString(config.resolve("calls/aspire-2026-quad.xml"))).isEqualTo(quad);
         assertThat(Files.list(config.resolve("calls"))).as("no stray temporary file").hasSize(1);
