@@ -45,13 +45,22 @@ public class BodyStep implements Processor {
         message.request(request, digest(body));
     }
 
-    /** The URI the signature covers; a Host or query no URI can hold is the client's fault (RFC 9112 3.2: 400). */
+    /**
+     * The URI the signature covers; a Host or query no URI can hold is the client's fault (RFC 9112 3.2: 400), and a
+     * host this deployment is not known by is misdirected (RFC 9110 15.5.20: 421).
+     */
     private URI target(HttpServletRequest servlet) {
+        URI target;
         try {
-            return RequestTarget.of(servlet, settings.trustForwarded());
+            target = RequestTarget.of(servlet, settings.trustForwarded());
         } catch (IllegalArgumentException e) {
             throw new ProblemException(Problem.of(ProblemType.TARGET_INVALID, e.getMessage()));
         }
+        if (!settings.addresses(target)) {
+            throw new ProblemException(Problem.of(ProblemType.AUTHORITY_MISDIRECTED, "this gateway is addressed as "
+                    + settings.authorities() + " (gateway.http.authorities), not as " + target.getRawAuthority()));
+        }
+        return target;
     }
 
     /** The sha-256 digest of {@code body} in Content-Digest value form ({@code sha-256=:…:}). */

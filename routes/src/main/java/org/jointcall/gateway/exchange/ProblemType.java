@@ -11,6 +11,7 @@ public enum ProblemType {
     MEDIA_TYPE_UNSUPPORTED("media-type-unsupported", "The agency's adapter does not read this media type", 415),
     MESSAGE_MALFORMED("message-malformed", "The message cannot be parsed", 400),
     TARGET_INVALID("target-invalid", "The request's Host or query is not part of a valid URI", 400),
+    AUTHORITY_MISDIRECTED("authority-misdirected", "The request is addressed to another host than this gateway", 421),
     MESSAGE_INVALID("message-invalid", "The message does not satisfy the agency's schema or the canonical contract", 422),
     SENDER_MISMATCH("sender-mismatch", "The message names another sender than the agency it was posted for", 403),
     MESSAGE_ID_CONFLICT("message-id-conflict", "This message id was already used for other content", 409),

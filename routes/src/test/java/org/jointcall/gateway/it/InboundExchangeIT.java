@@ -55,6 +55,7 @@ class InboundExchangeIT {
         database = TestDatabase.fresh("inbound_exchange");
         gateway = agencies.gateway("inbound-exchange", database)
                 .property("gateway.inbound.max-bytes", Integer.toString(MAX_BYTES))
+                .property("gateway.http.authorities", "gateway.jointcall.example, LOCALHOST")
                 .start();
         partner = new PartnerClient(gateway);
     }
@@ -290,7 +291,16 @@ class InboundExchangeIT {
         }
     }
 
-    /** Sends {@code request} as bytes, for what HttpClient refuses to send (a Host or query no URI can hold). */
+    @Test
+    void aRequestAddressedToAnotherHostIsMisdirectedBeforeItsSignatureIsLookedAt() throws IOException {
+        String answer = raw("POST /api/v1/exchange/NSF/messages HTTP/1.1\r\nHost: staging.jointcall.example\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+
+        assertThat(answer).startsWith("HTTP/1.1 421").contains("https://jointcall.org/problems/authority-misdirected")
+                .contains("not as staging.jointcall.example");
+    }
+
+    /** Sends {@code request} as bytes, for what HttpClient refuses to send (a Host of its own, a query no URI can hold). */
     private String raw(String request) throws IOException {
         URI base = gateway.uri("/");
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
