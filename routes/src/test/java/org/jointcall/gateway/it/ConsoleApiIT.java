@@ -225,6 +225,8 @@ class ConsoleApiIT {
         assertThat(inbound.path("native").path("body").asText()).startsWith("{");
         assertThat(inbound.path("canonical").path("body").asText()).contains("<proposalPart>");
         assertThat(inbound.path("verdict").path("agency").asText()).isEqualToIgnoringCase("NSF");
+        assertThat(inbound.path("state").asText()).as("how far the message got").isEqualTo("APPLIED");
+        assertThat(inbound.path("detail").asText()).as("and what applying it did").startsWith("APPLIED to joint proposal");
 
         JsonNode outbound = coordinator.getJson("/messages/out/" + notice.path("outboxId").asLong());
         assertThat(outbound.path("canonical").path("body").asText()).contains("jointOutcomeNotice");

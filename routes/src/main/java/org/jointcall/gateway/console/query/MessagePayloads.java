@@ -41,7 +41,10 @@ public class MessagePayloads {
     /**
      * @param nativeAsSent whether {@code nativeForm} holds the bytes that went over the wire: inbound always; outbound when
      *     the digest of the form written now matches the one the gateway signed when it last pushed the message
-     * @param state outbound, the outbox state (a pull agency's inbox writes its messages anew at every read); null inbound
+     * @param state inbound, how far the message got ({@code RECEIVED}, {@code APPLIED}, {@code HELD}, {@code REFUSED});
+     *     outbound, the outbox state (a pull agency's inbox writes its messages anew at every read)
+     * @param detail why it is in that state: inbound, what applying it did or why it was held or refused; outbound, the
+     *     last failed attempt's error; null when there is nothing to say
      * @param target where an outbound message was last sent; null inbound and before a push
      * @param headers header lines as {@code [name, value]} pairs: inbound, the request as received; outbound, the request
      *     as sent, or a pull agency's acknowledgement as received
@@ -49,7 +52,7 @@ public class MessagePayloads {
      * @param receipt outbound, the partner's answer to the last push; null inbound
      */
     public record Payloads(long id, String agency, String kind, String messageId, @JsonProperty("native") Body nativeForm,
-            boolean nativeAsSent, String state, Body canonical, String target, JsonNode headers, JsonNode verdict, Answer receipt) {
+            boolean nativeAsSent, String state, String detail, Body canonical, String target, JsonNode headers, JsonNode verdict, Answer receipt) {
     }
 
     private static final String CANONICAL_TYPE = "application/xml";
@@ -64,14 +67,15 @@ public class MessagePayloads {
     public Optional<Payloads> inbound(long ledgerId) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement("SELECT agency, kind, message_id, media_type, body, canonical_xml,"
-                     + " request_headers::text, verdict::text FROM exchange_ledger WHERE ledger_id = ?")) {
+                     + " request_headers::text, verdict::text, processing_state, processing_detail FROM exchange_ledger WHERE ledger_id = ?")) {
             query.setLong(1, ledgerId);
             try (ResultSet row = query.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
                 }
                 return Optional.of(new Payloads(ledgerId, row.getString(1), row.getString(2), row.getString(3),
-                        new Body(row.getString(4), text(row.getBytes(5))), true, null, new Body(CANONICAL_TYPE, text(row.getBytes(6))),
+                        new Body(row.getString(4), text(row.getBytes(5))), true, row.getString(9), row.getString(10),
+                        new Body(CANONICAL_TYPE, text(row.getBytes(6))),
                         null, ConsoleJson.tree(row.getString(7)), ConsoleJson.tree(row.getString(8)), null));
             }
         }
@@ -81,7 +85,7 @@ public class MessagePayloads {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement("SELECT recipient, kind, message_id, canonical_xml, request_uri,"
                      + " coalesce(request_headers, ack_headers)::text, receipt_status, receipt_headers::text,"
-                     + " coalesce(receipt_verdict, ack_verdict)::text, state"
+                     + " coalesce(receipt_verdict, ack_verdict)::text, state, last_error"
                      + " FROM outbox_message WHERE outbox_id = ?")) {
             query.setLong(1, outboxId);
             try (ResultSet row = query.executeQuery()) {
@@ -98,7 +102,7 @@ public class MessagePayloads {
                 int receiptStatus = row.getInt(7);
                 Answer receipt = row.wasNull() ? null : new Answer(receiptStatus, ConsoleJson.tree(row.getString(8)));
                 return Optional.of(new Payloads(outboxId, agency, row.getString(2), row.getString(3), nativeForm, asSent,
-                        row.getString(10), new Body(CANONICAL_TYPE, text(canonical)), target, ConsoleJson.tree(headers),
+                        row.getString(10), row.getString(11), new Body(CANONICAL_TYPE, text(canonical)), target, ConsoleJson.tree(headers),
                         ConsoleJson.tree(row.getString(9)), receipt));
             }
         }
