@@ -470,6 +470,32 @@ class ConsoleApiIT {
         }
     }
 
+    @Test
+    void signingOutEndsTheEventStreamsOpenedInTheSession() throws Exception {
+        ConsoleClient leaving = ConsoleClient.signIn(setup.gateway(), "coord", PASSWORD);
+        HttpResponse<InputStream> stream = leaving.stream("/events");
+        assertThat(stream.statusCode()).isEqualTo(200);
+        try (BufferedReader events = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            CompletableFuture<Void> ended = CompletableFuture.runAsync(() -> {
+                try {
+                    while (events.readLine() != null) {
+                        // Heartbeats and events until the gateway closes the stream.
+                    }
+                } catch (java.io.IOException closed) {
+                    // Closed: what is waited for.
+                }
+            });
+
+            assertThat(leaving.delete("/session").statusCode()).isEqualTo(204);
+
+            ended.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(leaving.stream("/events").statusCode()).as("and no new one opens").isEqualTo(401);
+        HttpResponse<InputStream> other = coordinator.stream("/events");
+        other.body().close();
+        assertThat(other.statusCode()).as("another session's stream still opens").isEqualTo(200);
+    }
+
     /** A new proposal of all four agencies whose reference starts with {@code start}; returns its reference. */
     private static String proposal(String start) {
         String reference = start + System.nanoTime();

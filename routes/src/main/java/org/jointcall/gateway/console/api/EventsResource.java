@@ -1,8 +1,11 @@
 package org.jointcall.gateway.console.api;
 
+import java.util.Optional;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -25,7 +28,7 @@ public class EventsResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({ConsoleRole.COORDINATOR_NAME, ConsoleRole.ADMINISTRATOR_NAME, ConsoleRole.AUDITOR_NAME})
-    public void subscribe(@Context SseEventSink sink, @Context Sse sse) {
-        events.subscribe(sink, sse);
+    public void subscribe(@Context SseEventSink sink, @Context Sse sse, @Context HttpServletRequest request) {
+        events.subscribe(sink, sse, Optional.ofNullable(request.getSession(false)));
     }
 }

@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jointcall.gateway.console.audit.ConsoleAudit;
+import org.jointcall.gateway.console.live.ConsoleEvents;
 import org.jointcall.gateway.console.security.ConsoleRole;
 import org.jointcall.gateway.console.security.LoginThrottle;
 import org.jointcall.gateway.console.security.SignedIn;
@@ -54,6 +55,9 @@ public class SessionResource {
 
     @Inject
     ConsoleAudit audit;
+
+    @Inject
+    ConsoleEvents events;
 
     @Context
     HttpServletRequest request;
@@ -97,6 +101,7 @@ public class SessionResource {
         String username = request.getUserPrincipal().getName();
         HttpSession session = request.getSession(false);
         if (session != null) {
+            events.sessionEnds(session.getId());
             session.invalidate();
         }
         request.logout();

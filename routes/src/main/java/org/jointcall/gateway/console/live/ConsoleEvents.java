@@ -5,10 +5,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
@@ -18,10 +21,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
 
 import org.jointcall.gateway.console.ConsoleJson;
@@ -37,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * The console's event stream on this instance. One background thread LISTENs on PostgreSQL channels
  * {@code console_proposal} and {@code console_alert} (V7's triggers notify them in the committing
  * transaction of any instance), reads the changed proposal's matrix row or the alert, and broadcasts
- * it to every subscriber; a comment every 15 s keeps idle connections (and proxies) open. The
+ * it to every subscriber whose session still holds; a comment every 15 s keeps idle connections (and proxies) open. The
  * listener starts with the first subscriber and holds one pooled connection while it runs.
  */
 @ApplicationScoped
@@ -57,24 +60,36 @@ public class ConsoleEvents {
     @Inject
     AlertsView alerts;
 
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private Sse sse;
-    private SseBroadcaster broadcaster;
     private Thread listener;
     private volatile boolean running;
 
-    /** Adds a subscriber; starts the listener with the first one. */
-    public synchronized void subscribe(SseEventSink sink, Sse sse) {
-        if (broadcaster == null) {
+    /**
+     * Adds a subscriber; starts the listener with the first one. {@code session} is the console session the stream was
+     * opened in (none for {@code Authorization: Basic}): once it ends, by signing out or by expiry, the stream is closed
+     * and gets nothing more, since a stream opened while signed in must not outlive the sign-in.
+     */
+    public synchronized void subscribe(SseEventSink sink, Sse sse, Optional<HttpSession> session) {
+        if (listener == null) {
             this.sse = sse;
-            broadcaster = sse.newBroadcaster();
             running = true;
             listener = new Thread(this::listen, "console-events");
             listener.setDaemon(true);
             listener.start();
         }
-        broadcaster.register(sink);
+        subscribers.add(new Subscriber(sink, session));
         // The first bytes tell the browser the stream is open, before any change happens.
         sink.send(sse.newEventBuilder().comment("connected").build());
+    }
+
+    /** Closes the streams opened in session {@code sessionId}, which is ending now. */
+    public void sessionEnds(String sessionId) {
+        for (Subscriber subscriber : subscribers) {
+            if (subscriber.session().map(session -> sessionId.equals(idOf(session))).orElse(false)) {
+                drop(subscriber);
+            }
+        }
     }
 
     private void listen() {
@@ -89,7 +104,8 @@ public class ConsoleEvents {
                 while (running) {
                     PGNotification[] received = notifications.getNotifications((int) HEARTBEAT.toMillis());
                     if (received == null || received.length == 0) {
-                        broadcaster.broadcast(sse.newEventBuilder().comment("heartbeat").build());
+                        // Also how a stream learns within 15 s that its session expired.
+                        broadcast(sse.newEventBuilder().comment("heartbeat").build());
                         continue;
                     }
                     publish(connection, received);
@@ -133,6 +149,7 @@ public class ConsoleEvents {
         event.put("jointReference", row.jointReference());
         event.put("jointState", row.jointState());
         event.put("decidedBy", row.decidedBy());
+        event.put("updatedAt", row.updatedAt());
         event.put("tracks", tracks);
         return event;
     }
@@ -141,7 +158,7 @@ public class ConsoleEvents {
         try {
             OutboundSseEvent event = sse.newEventBuilder().name(name).mediaType(MediaType.TEXT_PLAIN_TYPE)
                     .data(String.class, JSON.writeValueAsString(data)).build();
-            broadcaster.broadcast(event);
+            broadcast(event);
         } catch (JsonProcessingException e) {
             LOG.warn("Console event {} could not be written: {}", name, e.getMessage());
         }
@@ -155,14 +172,57 @@ public class ConsoleEvents {
         }
     }
 
+    /** Sends {@code event} to every open stream whose session still holds, and lets go of the others. */
+    private void broadcast(OutboundSseEvent event) {
+        for (Subscriber subscriber : subscribers) {
+            if (subscriber.sink().isClosed() || !subscriber.signedIn()) {
+                drop(subscriber);
+                continue;
+            }
+            try {
+                subscriber.sink().send(event).whenComplete((sent, failure) -> {
+                    if (failure != null) {
+                        drop(subscriber);
+                    }
+                });
+            } catch (IllegalStateException closedMeanwhile) {
+                drop(subscriber);
+            }
+        }
+    }
+
+    private void drop(Subscriber subscriber) {
+        subscribers.remove(subscriber);
+        try {
+            subscriber.sink().close();
+        } catch (RuntimeException alreadyGone) {
+            LOG.debug("Console event stream already closed: {}", alreadyGone.getMessage());
+        }
+    }
+
+    /** The id of {@code session}, or null once it has ended (the container refuses every call on it then). */
+    private static String idOf(HttpSession session) {
+        try {
+            session.getLastAccessedTime();
+            return session.getId();
+        } catch (IllegalStateException ended) {
+            return null;
+        }
+    }
+
+    /** An open stream and the console session it was opened in, if any. */
+    private record Subscriber(SseEventSink sink, Optional<HttpSession> session) {
+        boolean signedIn() {
+            return session.map(open -> idOf(open) != null).orElse(true);
+        }
+    }
+
     @PreDestroy
     synchronized void stop() {
         running = false;
         if (listener != null) {
             listener.interrupt();
         }
-        if (broadcaster != null) {
-            broadcaster.close();
-        }
+        subscribers.forEach(this::drop);
     }
 }
