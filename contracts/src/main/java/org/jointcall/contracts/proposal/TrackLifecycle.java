@@ -116,6 +116,11 @@ public final class TrackLifecycle {
         return UNDECIDED.contains(state);
     }
 
+    /** Every undecided state (see {@link #isUndecided}), e.g. for finding the tracks a deadline will lapse. */
+    public static Set<TrackState> undecided() {
+        return EnumSet.copyOf(UNDECIDED);
+    }
+
     /** States only the gateway sets: EXPECTED at the start, LAPSED on the deadline sweep. */
     public static boolean isGatewayOnly(TrackState state) {
         return state == EXPECTED || state == LAPSED;

@@ -63,6 +63,22 @@ public class AlertLog {
         }
     }
 
+    /**
+     * Keeps the open alerts of {@code kind} equal to {@code current} (all of that kind): raises those not open yet and
+     * resolves the open ones no longer in it. What a periodic check does with what it found.
+     */
+    public void keepOpen(String kind, Collection<Alert> current, Instant at) throws SQLException {
+        List<String> subjects = new ArrayList<>();
+        for (Alert alert : current) {
+            if (!alert.kind().equals(kind)) {
+                throw new IllegalArgumentException("alert " + alert.kind() + " " + alert.subject() + " is not of kind " + kind);
+            }
+            raise(alert, at);
+            subjects.add(alert.subject());
+        }
+        resolveAllExcept(kind, subjects, at);
+    }
+
     /** The open alerts, oldest first. */
     public List<Alert> open() throws SQLException {
         try (Connection connection = dataSource.getConnection();

@@ -37,15 +37,13 @@ public final class KeyExpiryCheck {
     /** Checks the partner keys of {@code registry} and the gateway's {@code identity} at {@code now}. */
     public ExpiryReport check(KeyRegistry registry, SigningIdentity identity, Instant now) throws SQLException {
         ExpiryReport report = ExpiryReport.of(registry, List.of(identity), now, window);
-        List<String> expiring = new ArrayList<>();
-        List<String> expired = new ArrayList<>();
+        List<Alert> expiring = new ArrayList<>();
+        List<Alert> expired = new ArrayList<>();
         for (ExpiringKey key : report.entries()) {
-            Alert alert = alertFor(key);
-            alerts.raise(alert, now);
-            (key.expired() ? expired : expiring).add(alert.subject());
+            (key.expired() ? expired : expiring).add(alertFor(key));
         }
-        alerts.resolveAllExcept(EXPIRING, expiring, now);
-        alerts.resolveAllExcept(EXPIRED, expired, now);
+        alerts.keepOpen(EXPIRING, expiring, now);
+        alerts.keepOpen(EXPIRED, expired, now);
         return report;
     }
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,7 +37,7 @@ class DeliveryFaultIT {
 
     @BeforeAll
     static void gatewayWithFourPushPartners() {
-        setup = JointCallGateway.start("delivery-fault", root);
+        setup = JointCallGateway.start("delivery-fault", root, Map.of("gateway.alerts.check-period", "500"));
     }
 
     @AfterAll
@@ -52,11 +53,15 @@ class DeliveryFaultIT {
             AGENCIES.forEach(agency -> setup.send(agency, "proposal", reference, 1, m -> { }));
             AGENCIES.forEach(agency -> setup.send(agency, "decision", reference, 5, m -> m.getFundingDecision().setOutcome(FundingOutcome.APPROVED)));
             await("UKRI's circuit open", PATIENCE, () -> column("SELECT state FROM partner_circuit WHERE agency = 'UKRI'").contains("OPEN"));
+            await("coordinators alerted that UKRI is down", PATIENCE, () -> column("SELECT subject FROM alert"
+                    + " WHERE kind = 'PARTNER_DOWN' AND resolved_at IS NULL").equals(List.of("UKRI")));
             await("the other partners served", PATIENCE, () -> count(reference, "o.recipient <> 'UKRI' AND o.state <> 'DELIVERED'") == 0);
         } finally {
             setup.partners.partner("UKRI").recover();
         }
         await("UKRI served after it recovered", PATIENCE, () -> count(reference, "o.state <> 'DELIVERED'") == 0);
+        await("the alert closed by itself", PATIENCE, () -> column("SELECT count(*) FROM alert WHERE kind = 'PARTNER_DOWN'"
+                + " AND resolved_at IS NULL").equals(List.of("0")));
 
         List<String> acceptedIds = new ArrayList<>();
         for (MessageKind kind : List.of(MessageKind.JOINT_PROPOSAL_RECORD, MessageKind.JOINT_OUTCOME_NOTICE)) {
