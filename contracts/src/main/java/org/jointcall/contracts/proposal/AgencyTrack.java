@@ -84,7 +84,7 @@ public final class AgencyTrack {
             throw new IllegalTrackTransition(agency, state, to, to + " is set only by the gateway, never reported by an agency");
         }
         if (to != state && TrackLifecycle.isTerminal(state)) {
-            throw new IllegalTrackTransition(agency, state, to, state + " is final; only a coordinator can reopen it");
+            throw new IllegalTrackTransition(agency, state, to, state + " is final; only a console administrator can reopen it");
         }
         if (!TrackLifecycle.canReport(state, to)) {
             throw new IllegalTrackTransition(agency, state, to, to + " does not follow " + state

@@ -80,7 +80,7 @@ class AgencyTrackTest {
                 .isInstanceOfSatisfying(IllegalTrackTransition.class, refused -> {
                     assertThat(refused.field()).isEqualTo("track[NSF].state");
                     assertThat(refused.reason()).isEqualTo("NSF track cannot go from " + terminal + " to APPROVED: "
-                            + terminal + " is final; only a coordinator can reopen it");
+                            + terminal + " is final; only a console administrator can reopen it");
                     assertThat(refused.agency()).isEqualTo(AgencyId.NSF);
                     assertThat(refused.from()).isEqualTo(terminal);
                     assertThat(refused.to()).isEqualTo(TrackState.APPROVED);

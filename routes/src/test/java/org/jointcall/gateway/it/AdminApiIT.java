@@ -71,6 +71,8 @@ class AdminApiIT {
         assertThat(Json.body(session).path("type").asText()).endsWith("/method-not-allowed");
         assertThat(Json.body(session).path("detail").asText()).startsWith("PUT /api/v1/console/session is not served; ")
                 .as("Jakarta REST's Allow header").contains("POST");
+        assertThat(session.headers().firstValue("Allow")).as("and the header itself").hasValueSatisfying(allow -> assertThat(allow)
+                .contains("POST").contains("DELETE"));
         HttpResponse<String> nowhere = ConsoleClient.anonymous(setup.gateway()).get("/no-such-endpoint");
         assertThat(nowhere.statusCode()).isEqualTo(404);
         assertThat(Json.body(nowhere).path("detail").asText()).startsWith("nothing answers GET /api/v1/console/no-such-endpoint");

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -164,6 +165,18 @@ class ConsoleApiIT {
         HttpResponse<String> notANumber = coordinator.get(matrix("limit=ten"));
         assertThat(notANumber.statusCode()).as("Jakarta REST alone would answer 404").isEqualTo(400);
         assertThat(Json.body(notANumber).path("detail").asText()).isEqualTo("limit 'ten' is not a whole number");
+        // A value no row can have is refused by name, not answered with an empty page that looks like a result.
+        Map<String, String> unknownValues = Map.of(matrix("jointState=NOPE"), "jointState 'NOPE' is not one of",
+                matrix("trackState=nope"), "trackState 'nope' is not one of", "/exchange-log?status=NOPE", "status 'NOPE' is not one of",
+                "/exchange-log?kind=NOPE", "kind 'NOPE' is not one of", "/alerts?open=maybe", "open 'maybe' is not true or false",
+                "/discrepancies?open=yes", "open 'yes' is not true or false");
+        unknownValues.forEach((path, detail) -> {
+            HttpResponse<String> refused = coordinator.get(path);
+            assertThat(refused.statusCode()).as(path + ": " + refused.body()).isEqualTo(400);
+            assertThat(Json.body(refused).path("detail").asText()).as(path).startsWith(detail);
+        });
+        assertThat(coordinator.getJson(matrix("q=" + prefix + "&jointState=rejected")).path("total").asInt())
+                .as("a state in lower case is still that state").isEqualTo(1);
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -27,7 +26,7 @@ public class AlertsResource {
     AlertsView alerts;
 
     @GET
-    public List<AlertsView.AlertLine> list(@QueryParam("open") @DefaultValue("true") boolean open) throws SQLException {
-        return alerts.list(open);
+    public List<AlertsView.AlertLine> list(@QueryParam("open") String openParameter) throws SQLException {
+        return alerts.list(Requests.flag(openParameter, "open", true));
     }
 }

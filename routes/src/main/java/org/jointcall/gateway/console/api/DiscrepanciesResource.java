@@ -9,7 +9,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -54,8 +53,8 @@ public class DiscrepanciesResource {
 
     @GET
     @RolesAllowed({ConsoleRole.COORDINATOR_NAME, ConsoleRole.ADMINISTRATOR_NAME, ConsoleRole.AUDITOR_NAME})
-    public List<DiscrepancyLine> list(@QueryParam("open") @DefaultValue("true") boolean open) throws SQLException {
-        return discrepancies.list(open).stream().map(DiscrepanciesResource::line).toList();
+    public List<DiscrepancyLine> list(@QueryParam("open") String openParameter) throws SQLException {
+        return discrepancies.list(Requests.flag(openParameter, "open", true)).stream().map(DiscrepanciesResource::line).toList();
     }
 
     @POST

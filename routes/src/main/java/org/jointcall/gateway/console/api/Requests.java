@@ -51,6 +51,17 @@ final class Requests {
         return value;
     }
 
+    /** A yes/no parameter; Jakarta REST would read anything but "true" (say "yes", or "maybe") as false. */
+    static boolean flag(String value, String name, boolean fallback) {
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new ProblemException(Problem.of(ProblemType.REQUEST_INVALID, name + " '" + value + "' is not true or false"));
+    }
+
     static ProblemException notFound(String detail) {
         return new ProblemException(Problem.of(ProblemType.NOT_FOUND, detail));
     }

@@ -41,8 +41,11 @@ public class UnexpectedFailures implements ExceptionMapper<Throwable> {
             if (anonymousOutsideTheSession(web)) {
                 return ProblemAnswers.answer(ConsoleAccess.SIGN_IN_FIRST.at(path));
             }
-            return ProblemAnswers.answer(ProblemErrorPage.problem(web.getResponse().getStatus(), request.getMethod(), path,
-                    web.getResponse().getHeaderString("Allow")).at(path));
+            String allowed = web.getResponse().getHeaderString("Allow");
+            Response problem = ProblemAnswers.answer(ProblemErrorPage.problem(web.getResponse().getStatus(), request.getMethod(), path,
+                    allowed).at(path));
+            // RFC 9110 15.5.6: a 405 names the methods the resource takes, in the header as well as in the detail.
+            return allowed == null ? problem : Response.fromResponse(problem).header("Allow", allowed).build();
         }
         LOG.error("Console request {} failed", path, failure);
         return ProblemAnswers.answer(Problem.of(ProblemType.INTERNAL_ERROR, "the console request failed inside the gateway;"

@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
+
+import org.jointcall.contracts.v1.MessageKind;
 
 /**
  * The exchange log's filters, each optional: agency (sender or recipient), message kind, direction,
@@ -18,10 +21,14 @@ public record LogFilter(String agency, String kind, Direction direction, String 
     /** IN: what partners sent (ledger); OUT: what the gateway sends (outbox). */
     public enum Direction { IN, OUT }
 
+    /** Ledger processing states and outbox states (the tables' CHECK constraints name the same). */
+    static final List<String> STATUSES = List.of("RECEIVED", "APPLIED", "HELD", "REFUSED", "PENDING", "DELIVERED", "DEAD",
+            "AWAITING_PULL", "ACKNOWLEDGED");
+
     public LogFilter {
         agency = MatrixFilter.blankToNull(agency);
-        kind = MatrixFilter.blankToNull(kind);
-        status = MatrixFilter.blankToNull(status);
+        kind = MatrixFilter.oneOf("kind", kind, MatrixFilter.names(MessageKind.values()));
+        status = MatrixFilter.oneOf("status", status, STATUSES);
         q = MatrixFilter.blankToNull(q);
         if (from != null && to != null && !from.isBefore(to)) {
             throw new IllegalArgumentException("from " + from + " is not before to " + to);

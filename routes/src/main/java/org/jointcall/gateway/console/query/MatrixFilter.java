@@ -1,6 +1,12 @@
 package org.jointcall.gateway.console.query;
 
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
+
+import org.jointcall.contracts.v1.JointStatus;
+import org.jointcall.contracts.v1.TrackState;
 
 /**
  * What a matrix page shows: filters (each optional), sort order and page. Validated on construction,
@@ -55,9 +61,9 @@ public record MatrixFilter(String jointState, String agency, String trackState, 
         } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("the cursor does not belong to this matrix sort order", e);
         }
-        jointState = blankToNull(jointState);
+        jointState = oneOf("jointState", jointState, names(JointStatus.values()));
         agency = blankToNull(agency);
-        trackState = blankToNull(trackState);
+        trackState = oneOf("trackState", trackState, names(TrackState.values()));
         q = blankToNull(q);
     }
 
@@ -70,6 +76,26 @@ public record MatrixFilter(String jointState, String agency, String trackState, 
             return true;
         }
         throw new IllegalArgumentException("dir '" + dir + "' is not asc or desc");
+    }
+
+    /**
+     * {@code value} in capitals if it is one of {@code allowed}, null if blank; anything else is refused with the
+     * parameter named, rather than matching nothing and looking like an empty result.
+     */
+    static String oneOf(String parameter, String value, Collection<String> allowed) {
+        String given = blankToNull(value);
+        if (given == null) {
+            return null;
+        }
+        String named = given.toUpperCase(Locale.ROOT);
+        if (!allowed.contains(named)) {
+            throw new IllegalArgumentException(parameter + " '" + value + "' is not one of " + allowed);
+        }
+        return named;
+    }
+
+    static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
     }
 
     static String blankToNull(String value) {
