@@ -36,6 +36,19 @@ public final class SignatureProfile {
             ComponentIdentifier.of("content-type"),
             ComponentIdentifier.of("content-digest"));
 
+    /**
+     * The {@code Accept-Signature} value (RFC 9421 §5.1) that asks for a request signature under this profile: the
+     * components to cover, {@code created}, {@code expires}, {@code nonce}, {@code keyid} and the tag. Sent with every
+     * 401, so a partner's developer reads there what a signature must hold.
+     */
+    public static String acceptSignature() {
+        StringBuilder value = new StringBuilder(LABEL).append("=(");
+        for (int i = 0; i < REQUEST_COMPONENTS.size(); i++) {
+            value.append(i == 0 ? "" : " ").append(REQUEST_COMPONENTS.get(i).serialize());
+        }
+        return value.append(");created;expires;nonce;keyid;tag=\"").append(TAG).append('"').toString();
+    }
+
     /** Components a receipt must cover. */
     public static final List<ComponentIdentifier> RECEIPT_COMPONENTS = List.of(
             ComponentIdentifier.of("@status"),

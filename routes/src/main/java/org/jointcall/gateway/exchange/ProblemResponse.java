@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.jointcall.signature.SignatureProfile;
 
 /**
  * Writes a {@link Problem} as the HTTP answer of a Camel exchange: status, {@code application/problem+json},
@@ -27,6 +28,10 @@ public final class ProblemResponse {
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, problem.status());
         message.setHeader(Exchange.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (problem.status() == 401) {
+            // Every 401 of the partner API is about the signature: say what one must hold (RFC 9421 5.1).
+            message.setHeader("Accept-Signature", SignatureProfile.acceptSignature());
+        }
         message.setBody(json(problem));
     }
 

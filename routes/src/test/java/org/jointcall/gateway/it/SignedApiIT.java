@@ -115,7 +115,10 @@ class SignedApiIT {
     void anUnsignedRequestIsRefusedAsSignatureMissing() throws SQLException {
         String id = newId();
 
-        nsf.send(nsf.unsigned("nsf", JSON, proposal(id))).assertRefused(401, "signature-missing", database, id);
+        PartnerClient.Answer refused = nsf.send(nsf.unsigned("nsf", JSON, proposal(id))).assertRefused(401, "signature-missing", database, id);
+
+        assertThat(refused.header("Accept-Signature")).as("what a signature must hold (RFC 9421 5.1)")
+                .containsExactly(SignatureProfile.acceptSignature());
     }
 
     @Test
