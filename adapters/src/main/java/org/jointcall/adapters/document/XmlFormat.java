@@ -180,8 +180,12 @@ public final class XmlFormat implements NativeFormat {
                 readers.giveBack(parser);
             }
         } catch (SAXParseException e) {
-            String field = String.valueOf(e.getMessage()).contains("DOCTYPE") ? "DOCTYPE"
-                    : builder.currentPath().isEmpty() ? "document" : builder.currentPath();
+            String message = String.valueOf(e.getMessage());
+            // A schema error before any element is open is about the root element: the document parsed, so it is invalid,
+            // not unreadable ("document" is what the gateway answers 400 for).
+            String field = message.contains("DOCTYPE") ? "DOCTYPE"
+                    : !builder.currentPath().isEmpty() ? builder.currentPath()
+                    : message.startsWith("cvc-") ? "root element" : "document";
             throw new TranslationException(agency, field, SourcePosition.lineColumn(Math.max(e.getLineNumber(), 1), e.getColumnNumber()),
                     describe(e), e);
         } catch (SAXException | IOException e) {

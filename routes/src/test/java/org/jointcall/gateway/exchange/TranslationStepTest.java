@@ -71,6 +71,17 @@ class TranslationStepTest {
     }
 
     @Test
+    void wellFormedXmlWithAnotherRootElementIsInvalidNotMalformed() {
+        byte[] other = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Foo/>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> step.process(posted("DFG", "application/xml", other)))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.problem().status()).isEqualTo(422);
+                    assertThat(e.problem().extensions()).containsEntry("field", "root element");
+                });
+    }
+
+    @Test
     void aDoctypeIsMalformedNotMerelyInvalid() {
         assertThatThrownBy(() -> step.process(posted("DFG", "application/xml", PartnerClient.message("dfg-xxe.xml", "dfg-1"))))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
