@@ -17,16 +17,13 @@ import org.jointcall.adapters.spi.OutboundTranslation;
 import org.jointcall.gateway.agency.Agency;
 import org.jointcall.gateway.agency.AgencyDirectory;
 import org.jointcall.gateway.agency.DeliveryMode;
-import org.jointcall.gateway.exchange.AgencyStep;
-import org.jointcall.gateway.exchange.BodyStep;
-import org.jointcall.gateway.exchange.NonceStep;
 import org.jointcall.gateway.exchange.Problem;
 import org.jointcall.gateway.exchange.ProblemException;
 import org.jointcall.gateway.exchange.ProblemType;
 import org.jointcall.gateway.exchange.ReceiptIssuer;
 import org.jointcall.gateway.exchange.RefusalStep;
 import org.jointcall.gateway.exchange.RequestEvidence;
-import org.jointcall.gateway.exchange.SignatureStep;
+import org.jointcall.gateway.exchange.SignedRequestCheck;
 import org.jointcall.gateway.persistence.Transactions;
 
 /**
@@ -45,16 +42,7 @@ public class InboxRoutes extends RouteBuilder {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
-    AgencyStep agencyStep;
-
-    @Inject
-    BodyStep bodyStep;
-
-    @Inject
-    SignatureStep signatureStep;
-
-    @Inject
-    NonceStep nonceStep;
+    SignedRequestCheck signedRequest;
 
     @Inject
     ReceiptIssuer receipts;
@@ -85,11 +73,11 @@ public class InboxRoutes extends RouteBuilder {
                 .to("direct:exchange-inbox-ack");
 
         from("direct:exchange-inbox").routeId("exchange-inbox")
-                .process(agencyStep).process(bodyStep).process(signatureStep).process(nonceStep)
+                .process(signedRequest)
                 .process(this::offer);
 
         from("direct:exchange-inbox-ack").routeId("exchange-inbox-ack")
-                .process(agencyStep).process(bodyStep).process(signatureStep).process(nonceStep)
+                .process(signedRequest)
                 .process(this::acknowledge);
     }
 

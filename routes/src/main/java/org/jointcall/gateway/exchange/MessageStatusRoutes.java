@@ -28,16 +28,7 @@ public class MessageStatusRoutes extends RouteBuilder {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
-    AgencyStep agencyStep;
-
-    @Inject
-    BodyStep bodyStep;
-
-    @Inject
-    SignatureStep signatureStep;
-
-    @Inject
-    NonceStep nonceStep;
+    SignedRequestCheck signedRequest;
 
     @Inject
     ReceiptIssuer receipts;
@@ -64,7 +55,7 @@ public class MessageStatusRoutes extends RouteBuilder {
                 .to("direct:" + ROUTE_ID);
 
         from("direct:" + ROUTE_ID).routeId(ROUTE_ID)
-                .process(agencyStep).process(bodyStep).process(signatureStep).process(nonceStep)
+                .process(signedRequest)
                 .process(this::answer);
     }
 

@@ -11,7 +11,7 @@ import org.jointcall.gateway.persistence.Transactions;
 
 /**
  * Spends the nonce {@link SignatureStep} verified, in a transaction of its own, for signed requests
- * that write no ledger row (the pull inbox and its acknowledgements): without it a captured request
+ * that write no ledger row ({@link SignedRequestCheck}): without it a captured request
  * could be replayed until its signature expires. A nonce spent meanwhile is refused as {@code replay}.
  */
 @ApplicationScoped
