@@ -212,7 +212,14 @@ class ConsoleAccessIT {
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/console/login.html");
         assertThat(ConsoleClient.anonymous(setup.gateway()).get("/console/login.html").statusCode()).isNotEqualTo(302);
-        assertThat(ConsoleClient.signIn(setup.gateway(), "coord", PASSWORD).get("/console/index.html").statusCode()).isNotEqualTo(302);
+        ConsoleClient coordinator = ConsoleClient.signIn(setup.gateway(), "coord", PASSWORD);
+        HttpResponse<String> signedIn = coordinator.get("/console/index.html");
+        assertThat(signedIn.statusCode()).isNotEqualTo(302);
+
+        // What a signed-in user saw is not kept for Back after signing out; the scripts, the same for all, may be.
+        assertThat(signedIn.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(coordinator.get("/calls").headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(coordinator.get("/console/js/app.js").headers().firstValue("Cache-Control")).isNotEqualTo(Optional.of("no-store"));
     }
 
     private record Answer(int status, String body) {

@@ -110,7 +110,12 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
     }
 
     private static boolean needsLogin(String path) {
-        return !path.equals(LOGIN_PAGE) && !PUBLIC_ASSET.matcher(path).matches();
+        return !path.equals(LOGIN_PAGE) && !isPublicAsset(path);
+    }
+
+    /** A stylesheet, script, image, font or dictionary of the console: the same for everyone, no data in it. */
+    static boolean isPublicAsset(String path) {
+        return PUBLIC_ASSET.matcher(path).matches();
     }
 
     /** The user name and password of an {@code Authorization: Basic} header (RFC 7617, UTF-8). */
