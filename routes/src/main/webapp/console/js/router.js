@@ -18,9 +18,16 @@ export function route(pattern, render, navKey) {
 export function startRouter(main, fallback) {
   container = main;
   // Moving focus to the new view's heading tells keyboard and screen-reader users the view changed.
-  window.addEventListener('hashchange', () => show({ focus: true }));
-  if (!location.hash) location.replace(fallback);
+  window.addEventListener('hashchange', () => {
+    if (isView(location.hash)) show({ focus: true });
+  });
+  if (!isView(location.hash)) location.replace(fallback);
   show();
+}
+
+/** Views are #/…; any other hash (#main, from the skip link before the page was ready) is an in-page anchor. */
+function isView(hash) {
+  return hash.startsWith('#/');
 }
 
 /** Renders the current hash's view (again, after a language switch or to refresh: then focus stays where it is). */
