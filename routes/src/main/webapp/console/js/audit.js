@@ -4,11 +4,13 @@ import { api } from './api.js';
 import { h, replace } from './dom.js';
 import { t, timeElement } from './i18n.js';
 import { keysetPager } from './pager.js';
+import { errorMessage } from './router.js';
 
 const PAGE_SIZE = 100;
 
 export async function renderAudit(container) {
   const table = h('table', { id: 'audit-log' });
+  const problem = h('div', { id: 'audit-problem' });
   const pager = keysetPager(async (after) => {
     const data = await api('/audit', { query: { after, limit: PAGE_SIZE } });
     const rows = data.rows ?? [];
@@ -21,8 +23,12 @@ export async function renderAudit(container) {
           h('td', {}, timeElement(row.at)), h('th', { scope: 'row' }, row.actor ?? ''), h('td', {}, row.action ?? ''),
           h('td', { class: 'mono' }, row.subject ?? ''),
           h('td', {}, typeof row.detail === 'string' ? row.detail : JSON.stringify(row.detail ?? ''))))));
+    problem.replaceChildren();
     return data.next;
+  }, (error) => {
+    table.replaceChildren();
+    replace(problem, errorMessage(error));
   });
-  replace(container, h('h1', { id: 'view-title', tabindex: '-1' }, t('auditLog.heading')), h('div', { class: 'table-scroll' }, table), pager.element);
+  replace(container, h('h1', { id: 'view-title', tabindex: '-1' }, t('auditLog.heading')), problem, h('div', { class: 'table-scroll' }, table), pager.element);
   await pager.first();
 }

@@ -6,6 +6,7 @@ import { h, replace, field } from './dom.js';
 import { t, tOr, timeElement } from './i18n.js';
 import { stateBadge } from './states.js';
 import { keysetPager } from './pager.js';
+import { errorMessage } from './router.js';
 
 const PAGE_SIZE = 100;
 const KINDS = ['PROPOSAL_PART', 'REVIEW_RESULT', 'FUNDING_DECISION', 'JOINT_PROPOSAL_RECORD', 'JOINT_OUTCOME_NOTICE'];
@@ -17,18 +18,29 @@ export async function renderExchangeLog(container, { query }) {
   const agencies = await knownAgencies();
   const form = filterForm(filters, agencies);
   const exportLink = h('a', { id: 'export-csv', class: 'button', download: 'exchange-log.csv' }, t('log.exportCsv'));
+  const exportParagraph = h('p', { hidden: true }, exportLink);
+  const problem = h('div', { id: 'log-problem' });
   const table = h('table', { id: 'exchange-log' });
   const summary = h('p', { id: 'log-summary', 'aria-live': 'polite' });
   const pager = keysetPager(async (after) => {
     const chosen = serverFilters(filters);
-    exportLink.href = apiUrl('/exchange-log.csv', chosen);
     const data = await api('/exchange-log', { query: { ...chosen, after, limit: PAGE_SIZE } });
+    // The export offers only a view the API accepted, so it never downloads a problem instead of rows.
+    exportLink.href = apiUrl('/exchange-log.csv', chosen);
+    exportParagraph.hidden = false;
+    problem.replaceChildren();
     renderRows(table, data.rows ?? []);
     replace(summary, t('log.summary', { count: (data.rows ?? []).length, page: pager.page() }));
     return data.next;
+  }, (error) => {
+    exportParagraph.hidden = true;
+    exportLink.removeAttribute('href');
+    table.replaceChildren();
+    summary.replaceChildren();
+    replace(problem, errorMessage(error));
   });
   replace(container, h('h1', { id: 'view-title', tabindex: '-1' }, t('log.heading')), form,
-    h('p', {}, exportLink), summary, h('div', { class: 'table-scroll' }, table), pager.element);
+    exportParagraph, problem, summary, h('div', { class: 'table-scroll' }, table), pager.element);
   form.onsubmit = (event) => {
     event.preventDefault();
     for (const name of FILTERS) filters[name] = field(form, name);

@@ -9,6 +9,7 @@ import { subscribe } from './live.js';
 import { announce } from './announce.js';
 import { sortableHeader } from './sortable.js';
 import { keysetPager } from './pager.js';
+import { errorMessage } from './router.js';
 
 const PAGE_SIZE = 50;
 
@@ -36,6 +37,11 @@ export async function renderMatrix(container, { callId, query }) {
     renderTable(table, view, data.rows ?? [], pager.first);
     notice.replaceChildren();
     return data.next;
+  }, (error) => {
+    // No rows rather than the previous filter's rows under the new filter.
+    table.replaceChildren();
+    summary.replaceChildren();
+    replace(notice, errorMessage(error));
   });
   replace(container,
     h('p', {}, h('a', { href: '#/calls' }, t('nav.backToCalls'))),
