@@ -3,7 +3,7 @@
 
 import { api, apiUrl } from './api.js';
 import { h, replace, field } from './dom.js';
-import { t, tOr, timeElement } from './i18n.js';
+import { t, tOr, tCount, timeElement } from './i18n.js';
 import { stateBadge } from './states.js';
 import { keysetPager } from './pager.js';
 import { errorMessage } from './router.js';
@@ -30,7 +30,7 @@ export async function renderExchangeLog(container, { query }) {
     exportParagraph.hidden = false;
     problem.replaceChildren();
     renderRows(table, data.rows ?? []);
-    replace(summary, t('log.summary', { count: (data.rows ?? []).length, page: pager.page() }));
+    replace(summary, tCount('log.summary', (data.rows ?? []).length, { page: pager.page() }));
     return data.next;
   }, (error) => {
     exportParagraph.hidden = true;
@@ -95,5 +95,5 @@ function renderRows(table, rows) {
         h('td', { class: 'mono' }, row.messageId),
         h('td', {}, row.jointId ? h('a', { href: `#/proposals/${encodeURIComponent(row.jointId)}` }, row.jointReference) : row.jointReference ?? ''),
         h('td', {}, stateBadge(row.status, 'delivery')),
-        h('td', {}, row.signatureVerdict ? stateBadge(row.signatureVerdict) : '—')))));
+        h('td', {}, row.signatureVerdict ? stateBadge(row.signatureVerdict, 'verdict') : '—')))));
 }

@@ -3,7 +3,7 @@
 
 import { api } from './api.js';
 import { h, replace, field } from './dom.js';
-import { t, tOr, timeElement, formatNumber } from './i18n.js';
+import { t, tOr, tCount, timeElement } from './i18n.js';
 import { JOINT_STATES, TRACK_STATES, stateBadge } from './states.js';
 import { subscribe } from './live.js';
 import { announce } from './announce.js';
@@ -33,7 +33,7 @@ export async function renderMatrix(container, { callId, query }) {
       view.agencies = data.agencies ?? [];
       renderFilters(filters, view, pager.first);
     }
-    replace(summary, t('matrix.summary', { total: formatNumber(data.total ?? 0), page: pager.page() }));
+    replace(summary, tCount('matrix.summary', data.total ?? 0, { page: pager.page() }));
     renderTable(table, view, data.rows ?? [], pager.first);
     notice.replaceChildren();
     return data.next;
