@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -86,6 +88,7 @@ class ConsoleBrowserIT {
         await("the proposal with four tracks", PATIENCE, () -> tracks(reference) == 4);
 
         openMatrixOf(reference);
+        assertThat(browser.visible("#matrix-summary").getText()).as("one proposal, in the singular").startsWith("1 proposal ·");
         WebElement joint = jointStateCell(reference);
         assertThat(joint.getAttribute("data-state")).isEqualTo("PENDING");
         browser.script("window.openedBeforeTheDecline = true;");
@@ -179,7 +182,88 @@ class ConsoleBrowserIT {
         delivered.findElement(By.cssSelector("details.attempts summary")).click();
         assertThat(delivered.findElements(By.cssSelector("details.attempts li")).stream().map(WebElement::getText))
                 .as("the attempts NWO refused before the resend, then the resend's delivery")
-                .anyMatch(attempt -> attempt.contains("HTTP 400")).last().asString().contains("DELIVERED");
+                .anyMatch(attempt -> attempt.contains("HTTP 400")).last().asString().contains("delivered");
+        assertThat(delivered.findElements(By.cssSelector("details.attempts li")).stream().map(li -> li.getAttribute("data-outcome")))
+                .contains("FAILED", "DEAD").last().isEqualTo("DELIVERED");
+
+        try {
+            new Select(browser.driver.findElement(By.id("language"))).selectByValue("ja");
+            browser.await("the page in Japanese", d -> "ja".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+            WebElement japanese = browser.visible("#timeline tr[data-outbox-id='" + dead + "']");
+            japanese.findElement(By.cssSelector("details.attempts summary")).click();
+            assertThat(japanese.findElements(By.cssSelector("details.attempts li")).stream().map(WebElement::getText))
+                    .as("attempt outcomes in Japanese").anyMatch(attempt -> attempt.contains("失敗（再試行予定）"))
+                    .last().asString().contains("配信済み");
+            assertThat(untranslatedBadges()).as("every state, status and verdict badge in Japanese").isEmpty();
+        } finally {
+            browser.script("localStorage.removeItem('jointcall.console.language');");
+        }
+    }
+
+    @Test
+    void theSkipLinkMovesFocusToTheMainContentAndKeepsTheView() {
+        open("#/exchange");
+        browser.visible("#exchange-log tbody tr");
+        new Actions(browser.driver).sendKeys(Keys.TAB).perform();
+        assertThat(browser.script("return document.activeElement.className")).as("the first Tab stop").isEqualTo("skip-link");
+        new Actions(browser.driver).sendKeys(Keys.ENTER).perform();
+
+        browser.await("focus on <main>", d -> "main".equals(browser.script("return document.activeElement.id")));
+        assertThat(browser.script("return location.hash")).as("the view's address kept").isEqualTo("#/exchange");
+        assertThat(browser.all("#exchange-log")).as("the exchange log still shown").hasSize(1);
+        assertThat(browser.driver.findElement(By.id("main")).getText()).doesNotContain("does not exist");
+    }
+
+    @Test
+    void aHeldMessageSaysWhyInItsPayloadPanelInEitherLanguage() {
+        String reference = reference("HELD");
+        String review = setup.send("NSF", "review", reference, 2, m -> { });
+        setup.send("DFG", "proposal", reference, 1, m -> { });
+        await("NSF's review held for its own proposal part", PATIENCE, () -> tracks(reference) > 0
+                && processing(review).startsWith("HELD ") && processing(review).contains("NSF's own proposal part"));
+        String detail = processing(review).substring("HELD ".length());
+        String jointId = setup.column("SELECT joint_id FROM joint_proposal WHERE joint_reference = '" + reference + "'").get(0);
+
+        open("#/proposals/" + jointId);
+        WebElement held = timelineRow("IN", "NSF", "REVIEW_RESULT");
+        assertThat(held.getAttribute("data-status")).isEqualTo("HELD");
+        held.findElement(By.cssSelector("button.show-payloads")).click();
+        WebElement state = browser.visible("#payload-state");
+        assertThat(state.getAttribute("data-state")).isEqualTo("HELD");
+        assertThat(state.getText()).contains("Held");
+        assertThat(browser.visible("#payload-detail").getText()).as("the ledger's reason, word for word").isEqualTo(detail);
+
+        try {
+            browser.script("localStorage.setItem('jointcall.console.language', 'ja');");
+            open("#/proposals/" + jointId);
+            timelineRow("IN", "NSF", "REVIEW_RESULT").findElement(By.cssSelector("button.show-payloads")).click();
+            assertThat(browser.visible("#payload-state").getText()).contains("保留中");
+            assertThat(browser.visible("#payload-processing").getText()).contains("処理状況", detail);
+            assertThat(untranslatedBadges()).as("every state, status and verdict badge in Japanese").isEmpty();
+        } finally {
+            browser.script("localStorage.removeItem('jointcall.console.language');");
+        }
+    }
+
+    @Test
+    void anInvalidDateRangeShowsTheProblemAndNoRowsNorExport() {
+        open("#/exchange");
+        browser.visible("#exchange-log tbody tr");
+        assertThat(browser.visible("#export-csv").getAttribute("href")).contains("/exchange-log.csv");
+        browser.consoleMessages();
+
+        browser.script("document.getElementById('log-from').value = '2026-05-01T10:44';"
+                + " document.getElementById('log-to').value = '2026-05-01T10:41';");
+        browser.driver.findElement(By.id("log-apply")).click();
+
+        WebElement problem = browser.visible("#log-problem [role='alert']");
+        assertThat(problem.getText()).contains("is not before");
+        assertThat(browser.all("#exchange-log tr")).as("no rows left from the previous filter").isEmpty();
+        assertThat(browser.all("#export-csv")).singleElement().satisfies(link -> {
+            assertThat(link.isDisplayed()).as("no export of a view the API refused").isFalse();
+            assertThat(link.getAttribute("href")).isNull();
+        });
+        assertThat(browser.consoleMessages()).as("no uncaught error").noneMatch(message -> message.contains("Uncaught"));
     }
 
     @Test
@@ -276,6 +360,19 @@ class ConsoleBrowserIT {
 
     private static String reference(String purpose) {
         return "QUAD-UI-" + purpose + "-" + System.nanoTime();
+    }
+
+    /** The ledger's processing state of an inbound message and, after a space, its detail. */
+    private static String processing(String messageId) {
+        return setup.column("SELECT processing_state || ' ' || coalesce(processing_detail, '') FROM exchange_ledger WHERE message_id = '"
+                + messageId + "'").stream().findFirst().orElse("");
+    }
+
+    /** Badges on the page whose text still holds a raw code (an upper-case word such as NONE or UNVERIFIED). */
+    @SuppressWarnings("unchecked")
+    private static List<String> untranslatedBadges() {
+        return (List<String>) browser.script("return [...document.querySelectorAll('.badge')].map((b) => b.textContent)"
+                + ".filter((text) => /[A-Z]{2,}/.test(text));");
     }
 
     private static long tracks(String reference) {
