@@ -58,6 +58,7 @@ export async function renderMatrix(container, { callId, query }) {
       return;
     }
     updateRow(row, event, view.agencies);
+    refreshUpdated(row, callId, event);
     announce(t('live.proposalChanged', { reference: event.jointReference, state: tOr(`state.${event.jointState}`, event.jointState) }));
   });
 }
@@ -118,6 +119,23 @@ function matrixRow(row, agencies) {
 function trackCell(agency, track) {
   const cell = h('td', { dataset: { agency, state: track?.state ?? '' }, title: track?.localProposalId ?? '' });
   return replace(cell, track ? stateBadge(track.state) : h('span', { class: 'muted' }, t('matrix.notParticipating')));
+}
+
+/**
+ * The row's "Updated" time after a live change. The proposal event does not carry it, so it is read from the
+ * matrix (searched by the reference, the row picked by its joint id) unless a later event does carry it.
+ */
+async function refreshUpdated(row, callId, event) {
+  let updatedAt = event.updatedAt;
+  if (!updatedAt) {
+    try {
+      const data = await api(`/calls/${encodeURIComponent(callId)}/matrix`, { query: { q: event.jointReference, limit: PAGE_SIZE } });
+      updatedAt = (data.rows ?? []).find((candidate) => String(candidate.jointId) === String(event.jointId))?.updatedAt;
+    } catch (error) {
+      console.warn(`"Updated" of ${event.jointReference} not refreshed`, error);
+    }
+  }
+  if (updatedAt) replace(row.querySelector('[data-column="updated"]'), timeElement(updatedAt));
 }
 
 function updateRow(row, event, agencies) {
