@@ -6,14 +6,14 @@ import { h, replace, field } from './dom.js';
 import { t, tOr, tCount, timeElement } from './i18n.js';
 import { stateBadge } from './states.js';
 import { keysetPager } from './pager.js';
-import { errorMessage } from './router.js';
+import { errorMessage, keepInAddress } from './router.js';
 
 const PAGE_SIZE = 100;
 const KINDS = ['PROPOSAL_PART', 'REVIEW_RESULT', 'FUNDING_DECISION', 'JOINT_PROPOSAL_RECORD', 'JOINT_OUTCOME_NOTICE'];
 const STATUSES = ['RECEIVED', 'APPLIED', 'HELD', 'REFUSED', 'PENDING', 'DELIVERED', 'DEAD', 'AWAITING_PULL', 'ACKNOWLEDGED'];
 const FILTERS = ['agency', 'kind', 'direction', 'status', 'from', 'to', 'q'];
 
-export async function renderExchangeLog(container, { query }) {
+export async function renderExchangeLog(container, { query }, isStale) {
   const filters = Object.fromEntries(FILTERS.map((name) => [name, query.get(name) ?? '']));
   const agencies = await knownAgencies();
   const form = filterForm(filters, agencies);
@@ -28,6 +28,8 @@ export async function renderExchangeLog(container, { query }) {
     // The export offers only a view the API accepted, so it never downloads a problem instead of rows.
     exportLink.href = apiUrl('/exchange-log.csv', chosen);
     exportParagraph.hidden = false;
+    // Only a filter the API accepted goes into the address (and not once the user has gone to another view).
+    if (!isStale()) keepInAddress(filters);
     problem.replaceChildren();
     renderRows(table, data.rows ?? []);
     replace(summary, tCount('log.summary', (data.rows ?? []).length, { page: pager.page() }));

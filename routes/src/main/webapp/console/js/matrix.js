@@ -9,16 +9,17 @@ import { subscribe } from './live.js';
 import { announce } from './announce.js';
 import { sortableHeader } from './sortable.js';
 import { keysetPager } from './pager.js';
-import { errorMessage } from './router.js';
+import { errorMessage, keepInAddress } from './router.js';
 
 const PAGE_SIZE = 50;
+const DEFAULT_SORT = { key: 'reference', dir: 'asc' };
 
-export async function renderMatrix(container, { callId, query }) {
+export async function renderMatrix(container, { callId, query }, isStale) {
   const view = {
     callId,
     filters: { jointState: query.get('jointState') ?? '', agency: query.get('agency') ?? '',
       trackState: query.get('trackState') ?? '', q: query.get('q') ?? '' },
-    sort: { key: query.get('sort') ?? 'reference', dir: query.get('dir') ?? 'asc' },
+    sort: { key: query.get('sort') || DEFAULT_SORT.key, dir: query.get('dir') || DEFAULT_SORT.dir },
     agencies: [],
   };
   const summary = h('p', { id: 'matrix-summary', 'aria-live': 'polite' });
@@ -36,6 +37,7 @@ export async function renderMatrix(container, { callId, query }) {
     replace(summary, tCount('matrix.summary', data.total ?? 0, { page: pager.page() }));
     renderTable(table, view, data.rows ?? [], pager.first);
     notice.replaceChildren();
+    if (!isStale()) keepInAddress(addressQuery(view));
     return data.next;
   }, (error) => {
     // No rows rather than the previous filter's rows under the new filter.
@@ -61,6 +63,12 @@ export async function renderMatrix(container, { callId, query }) {
     refreshUpdated(row, callId, event);
     announce(t('live.proposalChanged', { reference: event.jointReference, state: tOr(`state.${event.jointState}`, event.jointState) }));
   });
+}
+
+/** The filters and the order as the address keeps them; the default order (by reference, ascending) is left out. */
+function addressQuery(view) {
+  const byDefault = view.sort.key === DEFAULT_SORT.key && view.sort.dir === DEFAULT_SORT.dir;
+  return { ...view.filters, sort: byDefault ? '' : view.sort.key, dir: byDefault ? '' : view.sort.dir };
 }
 
 function renderFilters(form, view, reload) {

@@ -63,6 +63,18 @@ export async function show({ focus = false } = {}) {
   }
 }
 
+/**
+ * Writes a view's filters and sort order into the address (#/exchange?agency=NWO&…) without rendering the view
+ * again, so a reload, a bookmark, Back from another view and a language switch (which all render the address)
+ * keep them. Empty values are left out. Replaces the history entry: Back leaves the view, not one filter.
+ */
+export function keepInAddress(query) {
+  const [path] = location.hash.replace(/^#/, '').split('?');
+  const search = new URLSearchParams(Object.entries(query).filter(([, value]) => value !== null && value !== undefined && value !== '')).toString();
+  const hash = `#${path}${search ? `?${search}` : ''}`;
+  if (hash !== location.hash) history.replaceState(history.state, '', hash);
+}
+
 /** A visible, announced error for a failed request. */
 export function errorMessage(error) {
   const detail = error?.problem?.detail || error?.problem?.title || error?.message || String(error);
