@@ -11,6 +11,7 @@ import { showPayloads } from './payloads.js';
 import { errorMessage } from './router.js';
 import { actionForm } from './action-form.js';
 import { refreshOn } from './live.js';
+import { confirmStep, confirming } from './confirm.js';
 
 /** The event stream carries proposals and alerts only; a message going dead (again) is seen by reading the list. */
 const POLL_MS = 15000;
@@ -50,6 +51,8 @@ async function loadDeadLetters(section, payloadPanel, resent) {
     if (!row.resolved && resent.delete(row.outboxId)) announce(t('dead.deadAgain', { outboxId: row.outboxId }));
   }
   const retried = await retriedStates(resent);
+  // A question waiting for an answer stays; the next refresh shows what changed.
+  if (confirming(section)) return;
   if (unchanged(section, [rows, retried.map(({ row, state }) => [row.outboxId, state])])) return;
   const reload = () => loadDeadLetters(section, payloadPanel, resent);
   const canAct = hasRole('coordinator', 'administrator');
@@ -97,7 +100,10 @@ async function retriedStates(resent) {
   }));
 }
 
+/** Resends after an explicit confirmation: the message goes to the partner at once and cannot be called back. */
 async function resend(row, tr, stateCell, button, resent) {
+  if (!(await confirmStep(button, { id: `confirm-resend-${row.outboxId}`,
+    question: t('dead.confirmResend', { messageId: row.messageId, recipient: row.recipient }) }))) return;
   button.disabled = true;
   try {
     await api(`/dead-letters/${encodeURIComponent(row.outboxId)}/resend`, { method: 'POST' });

@@ -118,6 +118,7 @@ function annotations(proposal) {
 function reopenForm(proposal) {
   return actionForm({ id: 'reopen-form', name: 'comment', label: t('common.comment'), submitLabel: t('proposal.reopen'),
     intro: t('proposal.reopenExplained'), multiline: true, danger: true,
+    confirm: t('proposal.confirmReopen', { reference: proposal.jointReference }),
     path: `/proposals/${encodeURIComponent(proposal.jointId)}/reopen`,
     done: () => { announce(t('proposal.reopened')); show(); } });
 }
