@@ -93,12 +93,14 @@ class ConsoleBrowserIT {
         assertThat(joint.getAttribute("data-state")).isEqualTo("PENDING");
         browser.script("window.openedBeforeTheDecline = true;");
         browser.visible("#live-status[data-live='open']");
+        String updatedBefore = updatedOf(reference);
 
         setup.send("UKRI", "decision", reference, 5, m -> m.getFundingDecision().setOutcome(FundingOutcome.DECLINED));
 
         browser.await("the joint state cell turned REJECTED without reload",
                 d -> "REJECTED".equals(jointStateCell(reference).getAttribute("data-state")));
         assertThat(browser.script("return window.openedBeforeTheDecline === true;")).as("same page, not reloaded").isEqualTo(true);
+        browser.await("the row's Updated time follows the change", d -> !updatedBefore.equals(updatedOf(reference)));
         WebElement row = row(reference);
         assertThat(jointStateCell(reference).getText()).contains("Rejected");
         assertThat(row.findElement(By.cssSelector("td[data-agency='UKRI']")).getAttribute("data-state")).isEqualTo("DECLINED");
@@ -147,6 +149,68 @@ class ConsoleBrowserIT {
         assertThat(browser.driver.findElements(By.id("payload-not-sent"))).as("a pushed message shows what was sent").isEmpty();
         assertThat(browser.driver.findElements(By.cssSelector("#payload-receipt dt")))
                 .extracting(name -> name.getAttribute("textContent").toLowerCase(Locale.ROOT)).as("DFG's signed receipt").contains("signature");
+
+        browser.visible("#reopen-form-field").sendKeys("DFG asks to look again");
+        browser.driver.findElement(By.id("reopen-form-submit")).click();
+        browser.visible("#reopen-form-confirm-no");
+        assertThat(browser.script("return document.activeElement.id")).as("the safe answer has focus").isEqualTo("reopen-form-confirm-no");
+        assertThat(browser.driver.findElement(By.id("reopen-form-confirm")).getText()).contains(reference, "every agency");
+        browser.driver.findElement(By.id("reopen-form-confirm-no")).click();
+        assertThat(browser.all("#reopen-form-confirm")).as("cancelled").isEmpty();
+        assertThat(setup.column("SELECT count(*) FROM console_audit WHERE action = 'REOPEN' AND subject LIKE '%" + jointIdOf(reference) + "'"))
+                .as("nothing reopened after Cancel").containsExactly("0");
+
+        browser.driver.findElement(By.id("reopen-form-submit")).click();
+        browser.visible("#reopen-form-confirm-yes").click();
+        browser.await("the proposal reopened after Confirm", d -> !"REJECTED".equals(d.findElement(By.id("joint-state")).getAttribute("data-state")));
+    }
+
+    @Test
+    void theCallsOverviewCountsANewProposalWithoutReload() {
+        open("#/calls");
+        String total = "#calls-table tr[data-call-id='" + CALL + "'] td[data-count='total']";
+        long before = Long.parseLong(browser.visible(total).getAttribute("data-value"));
+        browser.visible("#live-status[data-live='open']");
+        browser.script("window.openedBeforeTheProposal = true;");
+
+        String reference = reference("OVERVIEW");
+        AGENCIES.forEach(agency -> setup.send(agency, "proposal", reference, 1, m -> { }));
+
+        browser.await("the call's total counts the new proposal", d -> Long.parseLong(d.findElement(By.cssSelector(total)).getAttribute("data-value")) > before);
+        assertThat(browser.script("return window.openedBeforeTheProposal === true;")).as("same page, not reloaded").isEqualTo(true);
+    }
+
+    @Test
+    void filtersAndSortOrderSurviveALanguageSwitchAndAReload() {
+        String reference = reference("KEEP");
+        AGENCIES.forEach(agency -> setup.send(agency, "proposal", reference, 1, m -> { }));
+        await("the proposal with four tracks", PATIENCE, () -> tracks(reference) == 4);
+        try {
+            open("#/exchange");
+            new Select(browser.visible("#log-agency")).selectByValue("NWO");
+            browser.driver.findElement(By.id("log-q")).sendKeys(reference);
+            browser.driver.findElement(By.id("log-apply")).click();
+            browser.await("the filters in the address", d -> hash().contains("agency=NWO") && hash().contains("q=" + reference));
+
+            new Select(browser.driver.findElement(By.id("language"))).selectByValue("ja");
+            browser.await("the page in Japanese", d -> "ja".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+            browser.await("still only NWO's messages about the proposal", d -> {
+                List<WebElement> rows = d.findElements(By.cssSelector("#exchange-log tbody tr[data-id]"));
+                return !rows.isEmpty() && rows.stream().allMatch(r -> "NWO".equals(r.getAttribute("data-agency")));
+            });
+            assertThat(new Select(browser.driver.findElement(By.id("log-agency"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("NWO");
+            assertThat(browser.driver.findElement(By.id("log-q")).getAttribute("value")).isEqualTo(reference);
+
+            openMatrixOf(reference);
+            browser.visible("#matrix button[data-sort='state']").click();
+            browser.await("sorted by joint state, in the address", d -> "ascending".equals(ariaSortOf("state")) && hash().contains("sort=state"));
+            browser.driver.navigate().refresh();
+            browser.visible("#matrix tr[data-joint-reference='" + reference + "']");
+            assertThat(ariaSortOf("state")).as("the order kept after a reload").isEqualTo("ascending");
+            assertThat(browser.driver.findElement(By.id("filter-q")).getAttribute("value")).as("and the search").isEqualTo(reference);
+        } finally {
+            browser.script("localStorage.removeItem('jointcall.console.language');");
+        }
     }
 
     @Test
@@ -167,10 +231,17 @@ class ConsoleBrowserIT {
         assertThat(row.getAttribute("data-state")).isEqualTo("DEAD");
         assertThat(row.getText()).contains("NWO", reference);
         browser.driver.findElement(By.id("resend-" + dead)).click();
+        browser.visible("#confirm-resend-" + dead + "-no").click();
+        assertThat(browser.visible("#resend-" + dead).isEnabled()).as("Cancel resends nothing").isTrue();
+        assertThat(setup.column("SELECT state FROM outbox_message WHERE outbox_id = " + dead)).containsExactly("DEAD");
+        browser.driver.findElement(By.id("resend-" + dead)).click();
+        browser.visible("#confirm-resend-" + dead + "-yes").click();
         browser.await("the row marked as resent", d -> "RESENT".equals(d.findElement(
                 By.cssSelector("#dead-letter-table tr[data-outbox-id='" + dead + "']")).getAttribute("data-state")));
 
         await("the resent message delivered", PATIENCE, () -> setup.column("SELECT state FROM outbox_message WHERE outbox_id = " + dead).contains("DELIVERED"));
+        browser.await("the row shows the delivery without reload", d -> "DELIVERED".equals(d.findElement(
+                By.cssSelector("#dead-letter-table tr[data-outbox-id='" + dead + "']")).getAttribute("data-state")));
         browser.driver.navigate().refresh();
         browser.visible("#dead-letters h2");
         assertThat(browser.all("#dead-letter-table tr[data-outbox-id='" + dead + "']")).as("no longer a dead letter").isEmpty();
@@ -360,6 +431,23 @@ class ConsoleBrowserIT {
 
     private static String reference(String purpose) {
         return "QUAD-UI-" + purpose + "-" + System.nanoTime();
+    }
+
+    private static String updatedOf(String reference) {
+        return row(reference).findElement(By.cssSelector("td[data-column='updated'] time")).getAttribute("datetime");
+    }
+
+    private static String ariaSortOf(String sortKey) {
+        return (String) browser.script("return document.querySelector(\"#matrix button[data-sort='\" + arguments[0] + \"']\")"
+                + ".closest('th').getAttribute('aria-sort');", sortKey);
+    }
+
+    private static String hash() {
+        return (String) browser.script("return location.hash;");
+    }
+
+    private static String jointIdOf(String reference) {
+        return setup.column("SELECT joint_id FROM joint_proposal WHERE joint_reference = '" + reference + "'").get(0);
     }
 
     /** The ledger's processing state of an inbound message and, after a space, its detail. */
