@@ -193,7 +193,7 @@ class ConsoleBrowserIT {
             browser.await("the filters in the address", d -> hash().contains("agency=NWO") && hash().contains("q=" + reference));
 
             new Select(browser.driver.findElement(By.id("language"))).selectByValue("ja");
-            browser.await("the page in Japanese", d -> "ja".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+            browser.await("the exchange log in Japanese", d -> d.findElement(By.cssSelector("#exchange-log caption")).getText().contains("送受信"));
             browser.await("still only NWO's messages about the proposal", d -> {
                 List<WebElement> rows = d.findElements(By.cssSelector("#exchange-log tbody tr[data-id]"));
                 return !rows.isEmpty() && rows.stream().allMatch(r -> "NWO".equals(r.getAttribute("data-agency")));
@@ -259,7 +259,8 @@ class ConsoleBrowserIT {
 
         try {
             new Select(browser.driver.findElement(By.id("language"))).selectByValue("ja");
-            browser.await("the page in Japanese", d -> "ja".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+            // The language is switched before the view is rendered again: wait for the Japanese timeline itself.
+            browser.await("the timeline in Japanese", d -> d.findElement(By.cssSelector("#timeline thead")).getText().contains("配信試行"));
             WebElement japanese = browser.visible("#timeline tr[data-outbox-id='" + dead + "']");
             japanese.findElement(By.cssSelector("details.attempts summary")).click();
             assertThat(japanese.findElements(By.cssSelector("details.attempts li")).stream().map(WebElement::getText))
@@ -355,6 +356,12 @@ class ConsoleBrowserIT {
             browser.visible("#calls-table");
             assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).as("the choice is kept").isEqualTo("ja");
             assertThat(browser.driver.findElement(By.id("logout")).getText()).isEqualTo("ログアウト");
+
+            open("#/audit");
+            WebElement signIn = browser.visible("#audit-log td[data-action='SIGN_IN']");
+            assertThat(signIn.getText()).as("audit actions through the dictionary").isEqualTo("ログイン");
+            assertThat(browser.all("#audit-log tbody td")).extracting(WebElement::getText)
+                    .as("an empty detail shows nothing").doesNotContain("\"\"");
         } finally {
             browser.script("localStorage.removeItem('jointcall.console.language');");
         }
