@@ -4,12 +4,14 @@
 import { api } from './api.js';
 import { h, replace, field } from './dom.js';
 import { errorMessage } from './router.js';
+import { confirmStep, confirming } from './confirm.js';
 
 /**
  * options: id (form id; the field is id-field, the button id-submit), name (the JSON property), label,
- * submitLabel, path (POST target), done, multiline (textarea), inline (row layout), danger, intro (text above).
+ * submitLabel, path (POST target), done, multiline (textarea), inline (row layout), danger, intro (text above),
+ * confirm (a question asked before posting, for actions that cannot be taken back; its buttons are id-confirm-yes/-no).
  */
-export function actionForm({ id, name, label, submitLabel, path, done, multiline = false, inline = false, danger = false, intro }) {
+export function actionForm({ id, name, label, submitLabel, path, done, multiline = false, inline = false, danger = false, intro, confirm }) {
   const status = h('span', { role: 'status' });
   const input = multiline
     ? h('textarea', { id: `${id}-field`, name, rows: 3, required: true, maxlength: 4000 })
@@ -22,6 +24,11 @@ export function actionForm({ id, name, label, submitLabel, path, done, multiline
     status);
   form.onsubmit = async (event) => {
     event.preventDefault();
+    if (confirm) {
+      if (confirming(form)) return;
+      const submit = form.querySelector(`#${id}-submit`);
+      if (!(await confirmStep(submit, { id: `${id}-confirm`, question: confirm }))) return;
+    }
     try {
       await api(path, { method: 'POST', body: { [name]: field(form, name) } });
       done();

@@ -25,6 +25,7 @@ async function start() {
   // Links to views the user's roles cannot open are not shown (the API refuses them anyway).
   document.querySelectorAll('[data-requires-roles]').forEach((element) => { element.hidden = !hasRole(...element.dataset.requiresRoles.split(' ')); });
   bindLanguageSwitcher(document.getElementById('language'));
+  bindSkipLink(document.querySelector('.skip-link'), document.getElementById('main'));
   document.getElementById('logout').addEventListener('click', async () => {
     await logOut();
     location.assign('login.html');
@@ -41,6 +42,18 @@ async function start() {
   startLive(document.getElementById('live-status'));
   startRouter(document.getElementById('main'), '#/calls');
   document.body.dataset.ready = 'true';
+}
+
+/**
+ * The skip link moves focus to <main> itself: following its href would set the hash to #main, which the
+ * hash router would take for a view and answer "This page does not exist".
+ */
+function bindSkipLink(link, main) {
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    main.focus();
+    main.scrollIntoView();
+  });
 }
 
 start().catch((error) => {

@@ -40,6 +40,12 @@ export function replace(element, ...children) {
   return element;
 }
 
+/** A free-text value (a detail, a comment) as shown: nothing for none, JSON for anything structured. */
+export function plainText(value) {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
 /** The value of a form's field, trimmed; empty string when absent. */
 export function field(form, name) {
   const input = form.elements.namedItem(name);

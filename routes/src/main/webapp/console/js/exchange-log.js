@@ -3,32 +3,46 @@
 
 import { api, apiUrl } from './api.js';
 import { h, replace, field } from './dom.js';
-import { t, tOr, timeElement } from './i18n.js';
+import { t, tOr, tCount, timeElement } from './i18n.js';
 import { stateBadge } from './states.js';
 import { keysetPager } from './pager.js';
+import { errorMessage, keepInAddress } from './router.js';
 
 const PAGE_SIZE = 100;
 const KINDS = ['PROPOSAL_PART', 'REVIEW_RESULT', 'FUNDING_DECISION', 'JOINT_PROPOSAL_RECORD', 'JOINT_OUTCOME_NOTICE'];
 const STATUSES = ['RECEIVED', 'APPLIED', 'HELD', 'REFUSED', 'PENDING', 'DELIVERED', 'DEAD', 'AWAITING_PULL', 'ACKNOWLEDGED'];
 const FILTERS = ['agency', 'kind', 'direction', 'status', 'from', 'to', 'q'];
 
-export async function renderExchangeLog(container, { query }) {
+export async function renderExchangeLog(container, { query }, isStale) {
   const filters = Object.fromEntries(FILTERS.map((name) => [name, query.get(name) ?? '']));
   const agencies = await knownAgencies();
   const form = filterForm(filters, agencies);
   const exportLink = h('a', { id: 'export-csv', class: 'button', download: 'exchange-log.csv' }, t('log.exportCsv'));
+  const exportParagraph = h('p', { hidden: true }, exportLink);
+  const problem = h('div', { id: 'log-problem' });
   const table = h('table', { id: 'exchange-log' });
   const summary = h('p', { id: 'log-summary', 'aria-live': 'polite' });
   const pager = keysetPager(async (after) => {
     const chosen = serverFilters(filters);
-    exportLink.href = apiUrl('/exchange-log.csv', chosen);
     const data = await api('/exchange-log', { query: { ...chosen, after, limit: PAGE_SIZE } });
+    // The export offers only a view the API accepted, so it never downloads a problem instead of rows.
+    exportLink.href = apiUrl('/exchange-log.csv', chosen);
+    exportParagraph.hidden = false;
+    // Only a filter the API accepted goes into the address (and not once the user has gone to another view).
+    if (!isStale()) keepInAddress(filters);
+    problem.replaceChildren();
     renderRows(table, data.rows ?? []);
-    replace(summary, t('log.summary', { count: (data.rows ?? []).length, page: pager.page() }));
+    replace(summary, tCount('log.summary', (data.rows ?? []).length, { page: pager.page() }));
     return data.next;
+  }, (error) => {
+    exportParagraph.hidden = true;
+    exportLink.removeAttribute('href');
+    table.replaceChildren();
+    summary.replaceChildren();
+    replace(problem, errorMessage(error));
   });
   replace(container, h('h1', { id: 'view-title', tabindex: '-1' }, t('log.heading')), form,
-    h('p', {}, exportLink), summary, h('div', { class: 'table-scroll' }, table), pager.element);
+    exportParagraph, problem, summary, h('div', { class: 'table-scroll' }, table), pager.element);
   form.onsubmit = (event) => {
     event.preventDefault();
     for (const name of FILTERS) filters[name] = field(form, name);
@@ -83,5 +97,5 @@ function renderRows(table, rows) {
         h('td', { class: 'mono' }, row.messageId),
         h('td', {}, row.jointId ? h('a', { href: `#/proposals/${encodeURIComponent(row.jointId)}` }, row.jointReference) : row.jointReference ?? ''),
         h('td', {}, stateBadge(row.status, 'delivery')),
-        h('td', {}, row.signatureVerdict ? stateBadge(row.signatureVerdict) : '—')))));
+        h('td', {}, row.signatureVerdict ? stateBadge(row.signatureVerdict, 'verdict') : '—')))));
 }

@@ -53,6 +53,16 @@ export function t(key, parameters = {}) {
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in parameters ? String(parameters[name]) : whole));
 }
 
+/**
+ * The text for a count: key.one, key.other (… as Intl.PluralRules names the count's category in this language),
+ * with {count} formatted; key.other when the language has no word for the category.
+ */
+export function tCount(key, count, parameters = {}) {
+  const category = new Intl.PluralRules(LOCALES[language]).select(count);
+  const chosen = `${key}.${category}` in dictionary ? `${key}.${category}` : `${key}.other`;
+  return t(chosen, { ...parameters, count: formatNumber(count) });
+}
+
 /** A translation when the dictionary has one, otherwise the raw value (agency codes, unforeseen states). */
 export function tOr(key, fallback) {
   return key in dictionary ? dictionary[key] : fallback;

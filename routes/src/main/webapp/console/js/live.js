@@ -54,3 +54,20 @@ export function subscribe(name, listener) {
   subscribers.get(name).add(listener);
   return () => subscribers.get(name).delete(listener);
 }
+
+/**
+ * For views that re-fetch rather than patch: calls refresh() once per burst of the named events, at most
+ * every wait ms (a decision fans out into several proposal and alert events; one reload covers them all).
+ * Returns the function that stops it.
+ */
+export function refreshOn(names, refresh, wait = 1000) {
+  let timer = null;
+  const schedule = () => {
+    if (timer === null) timer = setTimeout(() => { timer = null; refresh(); }, wait);
+  };
+  const stops = names.map((name) => subscribe(name, schedule));
+  return () => {
+    clearTimeout(timer);
+    stops.forEach((stop) => stop());
+  };
+}

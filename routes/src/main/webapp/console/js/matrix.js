@@ -3,21 +3,23 @@
 
 import { api } from './api.js';
 import { h, replace, field } from './dom.js';
-import { t, tOr, timeElement, formatNumber } from './i18n.js';
+import { t, tOr, tCount, timeElement } from './i18n.js';
 import { JOINT_STATES, TRACK_STATES, stateBadge } from './states.js';
 import { subscribe } from './live.js';
 import { announce } from './announce.js';
 import { sortableHeader } from './sortable.js';
 import { keysetPager } from './pager.js';
+import { errorMessage, keepInAddress } from './router.js';
 
 const PAGE_SIZE = 50;
+const DEFAULT_SORT = { key: 'reference', dir: 'asc' };
 
-export async function renderMatrix(container, { callId, query }) {
+export async function renderMatrix(container, { callId, query }, isStale) {
   const view = {
     callId,
     filters: { jointState: query.get('jointState') ?? '', agency: query.get('agency') ?? '',
       trackState: query.get('trackState') ?? '', q: query.get('q') ?? '' },
-    sort: { key: query.get('sort') ?? 'reference', dir: query.get('dir') ?? 'asc' },
+    sort: { key: query.get('sort') || DEFAULT_SORT.key, dir: query.get('dir') || DEFAULT_SORT.dir },
     agencies: [],
   };
   const summary = h('p', { id: 'matrix-summary', 'aria-live': 'polite' });
@@ -32,10 +34,16 @@ export async function renderMatrix(container, { callId, query }) {
       view.agencies = data.agencies ?? [];
       renderFilters(filters, view, pager.first);
     }
-    replace(summary, t('matrix.summary', { total: formatNumber(data.total ?? 0), page: pager.page() }));
+    replace(summary, tCount('matrix.summary', data.total ?? 0, { page: pager.page() }));
     renderTable(table, view, data.rows ?? [], pager.first);
     notice.replaceChildren();
+    if (!isStale()) keepInAddress(addressQuery(view));
     return data.next;
+  }, (error) => {
+    // No rows rather than the previous filter's rows under the new filter.
+    table.replaceChildren();
+    summary.replaceChildren();
+    replace(notice, errorMessage(error));
   });
   replace(container,
     h('p', {}, h('a', { href: '#/calls' }, t('nav.backToCalls'))),
@@ -52,8 +60,15 @@ export async function renderMatrix(container, { callId, query }) {
       return;
     }
     updateRow(row, event, view.agencies);
+    refreshUpdated(row, callId, event);
     announce(t('live.proposalChanged', { reference: event.jointReference, state: tOr(`state.${event.jointState}`, event.jointState) }));
   });
+}
+
+/** The filters and the order as the address keeps them; the default order (by reference, ascending) is left out. */
+function addressQuery(view) {
+  const byDefault = view.sort.key === DEFAULT_SORT.key && view.sort.dir === DEFAULT_SORT.dir;
+  return { ...view.filters, sort: byDefault ? '' : view.sort.key, dir: byDefault ? '' : view.sort.dir };
 }
 
 function renderFilters(form, view, reload) {
@@ -112,6 +127,23 @@ function matrixRow(row, agencies) {
 function trackCell(agency, track) {
   const cell = h('td', { dataset: { agency, state: track?.state ?? '' }, title: track?.localProposalId ?? '' });
   return replace(cell, track ? stateBadge(track.state) : h('span', { class: 'muted' }, t('matrix.notParticipating')));
+}
+
+/**
+ * The row's "Updated" time after a live change. The proposal event does not carry it, so it is read from the
+ * matrix (searched by the reference, the row picked by its joint id) unless a later event does carry it.
+ */
+async function refreshUpdated(row, callId, event) {
+  let updatedAt = event.updatedAt;
+  if (!updatedAt) {
+    try {
+      const data = await api(`/calls/${encodeURIComponent(callId)}/matrix`, { query: { q: event.jointReference, limit: PAGE_SIZE } });
+      updatedAt = (data.rows ?? []).find((candidate) => String(candidate.jointId) === String(event.jointId))?.updatedAt;
+    } catch (error) {
+      console.warn(`"Updated" of ${event.jointReference} not refreshed`, error);
+    }
+  }
+  if (updatedAt) replace(row.querySelector('[data-column="updated"]'), timeElement(updatedAt));
 }
 
 function updateRow(row, event, agencies) {

@@ -6,6 +6,7 @@ import { api, apiUrl } from './api.js';
 import { h, replace } from './dom.js';
 import { t } from './i18n.js';
 import { errorMessage } from './router.js';
+import { stateBadge } from './states.js';
 
 /** Outbox states of a pull agency's messages: its inbox writes them anew from the canonical form at every read. */
 const PULLED = ['AWAITING_PULL', 'ACKNOWLEDGED'];
@@ -23,6 +24,7 @@ export async function showPayloads(panel, direction, id) {
       h('h3', { id: 'payloads-title', tabindex: '-1' }, t('payloads.heading', { messageId: message.messageId ?? id })),
       signed ? h('p', {}, h('a', { id: 'payload-evidence', class: 'button secondary', href: apiUrl(`${path}/evidence`), download: true },
         t('payloads.evidence')), ' ', h('span', { class: 'muted' }, t('payloads.evidenceHint'))) : null,
+      direction === 'IN' ? processing(message) : lastError(message),
       message.target ? h('p', { id: 'payload-target' }, t('payloads.sentTo', { target: message.target }),
         ' ', t(message.nativeAsSent ? 'payloads.asSent' : 'payloads.differs')) : null,
       message.target || message.nativeAsSent ? null : h('p', { id: 'payload-not-sent', class: 'muted' },
@@ -39,6 +41,24 @@ export async function showPayloads(panel, direction, id) {
   } catch (error) {
     replace(panel, errorMessage(error));
   }
+}
+
+/**
+ * How far an inbound message got (received, applied, held, refused) and why: a held or refused message
+ * is otherwise indistinguishable from an applied one, and the reason is what a coordinator acts on.
+ */
+function processing(message) {
+  return h('dl', { id: 'payload-processing', class: 'summary' },
+    h('dt', {}, t('payloads.state')),
+    h('dd', { id: 'payload-state', dataset: { state: message.state } }, stateBadge(message.state, 'delivery')),
+    message.detail ? [h('dt', {}, t('payloads.detail')), h('dd', { id: 'payload-detail' }, message.detail)] : null);
+}
+
+/** An outbound message's last delivery error, when it has one: why it is waiting or dead. */
+function lastError(message) {
+  if (!message.detail) return null;
+  return h('dl', { id: 'payload-processing', class: 'summary' },
+    h('dt', {}, t('payloads.lastError')), h('dd', { id: 'payload-detail', class: 'error-text' }, message.detail));
 }
 
 /** Header lines as stored: [name, value] pairs in the order they went over the wire, repeats kept. */

@@ -3,7 +3,7 @@
 // annotations, audit, and (administrators) reopening a rejected proposal.
 
 import { api, hasRole } from './api.js';
-import { h, replace } from './dom.js';
+import { h, replace, plainText } from './dom.js';
 import { t, tOr, timeElement } from './i18n.js';
 import { stateBadge } from './states.js';
 import { subscribe } from './live.js';
@@ -84,7 +84,7 @@ function timeline(entries, payloadPanel) {
         h('td', {}, tOr(`kind.${entry.kind}`, entry.kind)),
         h('td', { class: 'mono' }, entry.messageId),
         h('td', { dataset: { column: 'status' } }, stateBadge(entry.status, 'delivery')),
-        h('td', { dataset: { column: 'signature' } }, entry.signatureVerdict ? stateBadge(entry.signatureVerdict) : '—'),
+        h('td', { dataset: { column: 'signature' } }, entry.signatureVerdict ? stateBadge(entry.signatureVerdict, 'verdict') : '—'),
         h('td', {}, attempts(entry.attempts ?? [])),
         h('td', {}, id === null || id === undefined ? '' : h('button', { type: 'button', class: 'secondary show-payloads', 'aria-label': t('timeline.showFor', { messageId: entry.messageId }),
           onclick: () => showPayloads(payloadPanel, entry.direction, id) }, t('timeline.show'))));
@@ -96,7 +96,7 @@ function attempts(list) {
   return h('details', { class: 'attempts' },
     h('summary', {}, t('timeline.attemptCount', { count: list.length })),
     h('ol', {}, list.map((a) => h('li', { dataset: { outcome: a.outcome } },
-      timeElement(a.at), ' ', a.outcome ?? '', a.httpStatus ? ` HTTP ${a.httpStatus}` : '',
+      timeElement(a.at), ' ', tOr(`attempt.${a.outcome}`, a.outcome ?? ''), a.httpStatus ? ` HTTP ${a.httpStatus}` : '',
       a.durationMs !== undefined && a.durationMs !== null ? ` ${a.durationMs} ms` : '', a.error ? ` — ${a.error}` : ''))));
 }
 
@@ -118,6 +118,7 @@ function annotations(proposal) {
 function reopenForm(proposal) {
   return actionForm({ id: 'reopen-form', name: 'comment', label: t('common.comment'), submitLabel: t('proposal.reopen'),
     intro: t('proposal.reopenExplained'), multiline: true, danger: true,
+    confirm: t('proposal.confirmReopen', { reference: proposal.jointReference }),
     path: `/proposals/${encodeURIComponent(proposal.jointId)}/reopen`,
     done: () => { announce(t('proposal.reopened')); show(); } });
 }
@@ -127,6 +128,6 @@ function auditTable(entries) {
   return h('table', { id: 'audit-table' },
     h('thead', {}, h('tr', {}, ['at', 'actor', 'action', 'agency', 'detail'].map((c) => h('th', { scope: 'col' }, t(`audit.${c}`))))),
     h('tbody', {}, entries.map((entry) => h('tr', {},
-      h('td', {}, timeElement(entry.at)), h('td', {}, entry.actor ?? ''), h('td', {}, entry.action ?? ''),
-      h('td', {}, entry.agency ?? ''), h('td', {}, typeof entry.detail === 'string' ? entry.detail : JSON.stringify(entry.detail ?? ''))))));
+      h('td', {}, timeElement(entry.at)), h('td', {}, entry.actor ?? ''), h('td', {}, tOr(`auditAction.${entry.action}`, entry.action ?? '')),
+      h('td', {}, entry.agency ?? ''), h('td', {}, plainText(entry.detail))))));
 }

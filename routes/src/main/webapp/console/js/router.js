@@ -18,9 +18,16 @@ export function route(pattern, render, navKey) {
 export function startRouter(main, fallback) {
   container = main;
   // Moving focus to the new view's heading tells keyboard and screen-reader users the view changed.
-  window.addEventListener('hashchange', () => show({ focus: true }));
-  if (!location.hash) location.replace(fallback);
+  window.addEventListener('hashchange', () => {
+    if (isView(location.hash)) show({ focus: true });
+  });
+  if (!isView(location.hash)) location.replace(fallback);
   show();
+}
+
+/** Views are #/…; any other hash (#main, from the skip link before the page was ready) is an in-page anchor. */
+function isView(hash) {
+  return hash.startsWith('#/');
 }
 
 /** Renders the current hash's view (again, after a language switch or to refresh: then focus stays where it is). */
@@ -54,6 +61,18 @@ export async function show({ focus = false } = {}) {
   } finally {
     if (token === current.token) container.removeAttribute('aria-busy');
   }
+}
+
+/**
+ * Writes a view's filters and sort order into the address (#/exchange?agency=NWO&…) without rendering the view
+ * again, so a reload, a bookmark, Back from another view and a language switch (which all render the address)
+ * keep them. Empty values are left out. Replaces the history entry: Back leaves the view, not one filter.
+ */
+export function keepInAddress(query) {
+  const [path] = location.hash.replace(/^#/, '').split('?');
+  const search = new URLSearchParams(Object.entries(query).filter(([, value]) => value !== null && value !== undefined && value !== '')).toString();
+  const hash = `#${path}${search ? `?${search}` : ''}`;
+  if (hash !== location.hash) history.replaceState(history.state, '', hash);
 }
 
 /** A visible, announced error for a failed request. */

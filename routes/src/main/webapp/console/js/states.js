@@ -13,7 +13,7 @@ const NEGATIVE = new Set(['REJECTED', 'INELIGIBLE', 'NOT_RECOMMENDED', 'DECLINED
   'LAPSED', 'DEAD', 'REFUSED', 'ERROR', 'CRITICAL', 'OPEN']);
 const POSITIVE = new Set(['APPROVED', 'APPROVED_PARTIAL', 'AWARDED', 'RECOMMENDED', 'ELIGIBLE', 'DELIVERED',
   'ACKNOWLEDGED', 'APPLIED', 'VERIFIED', 'CLOSED', 'RESOLVED']);
-const NEUTRAL = new Set(['EXPECTED', 'INFO']);
+const NEUTRAL = new Set(['EXPECTED', 'INFO', 'NONE']);
 const ICONS = { negative: '✕', positive: '✓', waiting: '◷', neutral: '•' };
 
 export function toneOf(state) {
@@ -26,7 +26,8 @@ export function toneOf(state) {
 /**
  * A badge for state: icon (hidden from screen readers) + translated word; data-state carries the raw value.
  * namespace picks the dictionary: 'state' for proposal/track/severity, 'delivery' for a message's status
- * (PENDING means "awaiting delivery" there, not "under review").
+ * (PENDING means "awaiting delivery" there, not "under review"), 'verdict' for a signature verdict
+ * (NONE: no signed answer, which is no failure).
  */
 export function stateBadge(state, namespace = 'state') {
   if (!state) return h('span', { class: 'badge tone-neutral' }, '—');

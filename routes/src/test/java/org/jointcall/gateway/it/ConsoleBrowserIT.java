@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -86,16 +88,19 @@ class ConsoleBrowserIT {
         await("the proposal with four tracks", PATIENCE, () -> tracks(reference) == 4);
 
         openMatrixOf(reference);
+        assertThat(browser.visible("#matrix-summary").getText()).as("one proposal, in the singular").startsWith("1 proposal ·");
         WebElement joint = jointStateCell(reference);
         assertThat(joint.getAttribute("data-state")).isEqualTo("PENDING");
         browser.script("window.openedBeforeTheDecline = true;");
         browser.visible("#live-status[data-live='open']");
+        String updatedBefore = updatedOf(reference);
 
         setup.send("UKRI", "decision", reference, 5, m -> m.getFundingDecision().setOutcome(FundingOutcome.DECLINED));
 
         browser.await("the joint state cell turned REJECTED without reload",
                 d -> "REJECTED".equals(jointStateCell(reference).getAttribute("data-state")));
         assertThat(browser.script("return window.openedBeforeTheDecline === true;")).as("same page, not reloaded").isEqualTo(true);
+        browser.await("the row's Updated time follows the change", d -> !updatedBefore.equals(updatedOf(reference)));
         WebElement row = row(reference);
         assertThat(jointStateCell(reference).getText()).contains("Rejected");
         assertThat(row.findElement(By.cssSelector("td[data-agency='UKRI']")).getAttribute("data-state")).isEqualTo("DECLINED");
@@ -144,6 +149,68 @@ class ConsoleBrowserIT {
         assertThat(browser.driver.findElements(By.id("payload-not-sent"))).as("a pushed message shows what was sent").isEmpty();
         assertThat(browser.driver.findElements(By.cssSelector("#payload-receipt dt")))
                 .extracting(name -> name.getAttribute("textContent").toLowerCase(Locale.ROOT)).as("DFG's signed receipt").contains("signature");
+
+        browser.visible("#reopen-form-field").sendKeys("DFG asks to look again");
+        browser.driver.findElement(By.id("reopen-form-submit")).click();
+        browser.visible("#reopen-form-confirm-no");
+        assertThat(browser.script("return document.activeElement.id")).as("the safe answer has focus").isEqualTo("reopen-form-confirm-no");
+        assertThat(browser.driver.findElement(By.id("reopen-form-confirm")).getText()).contains(reference, "every agency");
+        browser.driver.findElement(By.id("reopen-form-confirm-no")).click();
+        assertThat(browser.all("#reopen-form-confirm")).as("cancelled").isEmpty();
+        assertThat(setup.column("SELECT count(*) FROM console_audit WHERE action = 'REOPEN' AND subject LIKE '%" + jointIdOf(reference) + "'"))
+                .as("nothing reopened after Cancel").containsExactly("0");
+
+        browser.driver.findElement(By.id("reopen-form-submit")).click();
+        browser.visible("#reopen-form-confirm-yes").click();
+        browser.await("the proposal reopened after Confirm", d -> !"REJECTED".equals(d.findElement(By.id("joint-state")).getAttribute("data-state")));
+    }
+
+    @Test
+    void theCallsOverviewCountsANewProposalWithoutReload() {
+        open("#/calls");
+        String total = "#calls-table tr[data-call-id='" + CALL + "'] td[data-count='total']";
+        long before = Long.parseLong(browser.visible(total).getAttribute("data-value"));
+        browser.visible("#live-status[data-live='open']");
+        browser.script("window.openedBeforeTheProposal = true;");
+
+        String reference = reference("OVERVIEW");
+        AGENCIES.forEach(agency -> setup.send(agency, "proposal", reference, 1, m -> { }));
+
+        browser.await("the call's total counts the new proposal", d -> Long.parseLong(d.findElement(By.cssSelector(total)).getAttribute("data-value")) > before);
+        assertThat(browser.script("return window.openedBeforeTheProposal === true;")).as("same page, not reloaded").isEqualTo(true);
+    }
+
+    @Test
+    void filtersAndSortOrderSurviveALanguageSwitchAndAReload() {
+        String reference = reference("KEEP");
+        AGENCIES.forEach(agency -> setup.send(agency, "proposal", reference, 1, m -> { }));
+        await("the proposal with four tracks", PATIENCE, () -> tracks(reference) == 4);
+        try {
+            open("#/exchange");
+            new Select(browser.visible("#log-agency")).selectByValue("NWO");
+            browser.driver.findElement(By.id("log-q")).sendKeys(reference);
+            browser.driver.findElement(By.id("log-apply")).click();
+            browser.await("the filters in the address", d -> hash().contains("agency=NWO") && hash().contains("q=" + reference));
+
+            new Select(browser.driver.findElement(By.id("language"))).selectByValue("ja");
+            browser.await("the exchange log in Japanese", d -> d.findElement(By.cssSelector("#exchange-log caption")).getText().contains("送受信"));
+            browser.await("still only NWO's messages about the proposal", d -> {
+                List<WebElement> rows = d.findElements(By.cssSelector("#exchange-log tbody tr[data-id]"));
+                return !rows.isEmpty() && rows.stream().allMatch(r -> "NWO".equals(r.getAttribute("data-agency")));
+            });
+            assertThat(new Select(browser.driver.findElement(By.id("log-agency"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("NWO");
+            assertThat(browser.driver.findElement(By.id("log-q")).getAttribute("value")).isEqualTo(reference);
+
+            openMatrixOf(reference);
+            browser.visible("#matrix button[data-sort='state']").click();
+            browser.await("sorted by joint state, in the address", d -> "ascending".equals(ariaSortOf("state")) && hash().contains("sort=state"));
+            browser.driver.navigate().refresh();
+            browser.visible("#matrix tr[data-joint-reference='" + reference + "']");
+            assertThat(ariaSortOf("state")).as("the order kept after a reload").isEqualTo("ascending");
+            assertThat(browser.driver.findElement(By.id("filter-q")).getAttribute("value")).as("and the search").isEqualTo(reference);
+        } finally {
+            browser.script("localStorage.removeItem('jointcall.console.language');");
+        }
     }
 
     @Test
@@ -164,10 +231,17 @@ class ConsoleBrowserIT {
         assertThat(row.getAttribute("data-state")).isEqualTo("DEAD");
         assertThat(row.getText()).contains("NWO", reference);
         browser.driver.findElement(By.id("resend-" + dead)).click();
+        browser.visible("#confirm-resend-" + dead + "-no").click();
+        assertThat(browser.visible("#resend-" + dead).isEnabled()).as("Cancel resends nothing").isTrue();
+        assertThat(setup.column("SELECT state FROM outbox_message WHERE outbox_id = " + dead)).containsExactly("DEAD");
+        browser.driver.findElement(By.id("resend-" + dead)).click();
+        browser.visible("#confirm-resend-" + dead + "-yes").click();
         browser.await("the row marked as resent", d -> "RESENT".equals(d.findElement(
                 By.cssSelector("#dead-letter-table tr[data-outbox-id='" + dead + "']")).getAttribute("data-state")));
 
         await("the resent message delivered", PATIENCE, () -> setup.column("SELECT state FROM outbox_message WHERE outbox_id = " + dead).contains("DELIVERED"));
+        browser.await("the row shows the delivery without reload", d -> "DELIVERED".equals(d.findElement(
+                By.cssSelector("#dead-letter-table tr[data-outbox-id='" + dead + "']")).getAttribute("data-state")));
         browser.driver.navigate().refresh();
         browser.visible("#dead-letters h2");
         assertThat(browser.all("#dead-letter-table tr[data-outbox-id='" + dead + "']")).as("no longer a dead letter").isEmpty();
@@ -179,7 +253,89 @@ class ConsoleBrowserIT {
         delivered.findElement(By.cssSelector("details.attempts summary")).click();
         assertThat(delivered.findElements(By.cssSelector("details.attempts li")).stream().map(WebElement::getText))
                 .as("the attempts NWO refused before the resend, then the resend's delivery")
-                .anyMatch(attempt -> attempt.contains("HTTP 400")).last().asString().contains("DELIVERED");
+                .anyMatch(attempt -> attempt.contains("HTTP 400")).last().asString().contains("delivered");
+        assertThat(delivered.findElements(By.cssSelector("details.attempts li")).stream().map(li -> li.getAttribute("data-outcome")))
+                .contains("FAILED", "DEAD").last().isEqualTo("DELIVERED");
+
+        try {
+            new Select(browser.driver.findElement(By.id("language"))).selectByValue("ja");
+            // The language is switched before the view is rendered again: wait for the Japanese timeline itself.
+            browser.await("the timeline in Japanese", d -> d.findElement(By.cssSelector("#timeline thead")).getText().contains("配信試行"));
+            WebElement japanese = browser.visible("#timeline tr[data-outbox-id='" + dead + "']");
+            japanese.findElement(By.cssSelector("details.attempts summary")).click();
+            assertThat(japanese.findElements(By.cssSelector("details.attempts li")).stream().map(WebElement::getText))
+                    .as("attempt outcomes in Japanese").anyMatch(attempt -> attempt.contains("失敗（再試行予定）"))
+                    .last().asString().contains("配信済み");
+            assertThat(untranslatedBadges()).as("every state, status and verdict badge in Japanese").isEmpty();
+        } finally {
+            browser.script("localStorage.removeItem('jointcall.console.language');");
+        }
+    }
+
+    @Test
+    void theSkipLinkMovesFocusToTheMainContentAndKeepsTheView() {
+        open("#/exchange");
+        browser.visible("#exchange-log tbody tr");
+        new Actions(browser.driver).sendKeys(Keys.TAB).perform();
+        assertThat(browser.script("return document.activeElement.className")).as("the first Tab stop").isEqualTo("skip-link");
+        new Actions(browser.driver).sendKeys(Keys.ENTER).perform();
+
+        browser.await("focus on <main>", d -> "main".equals(browser.script("return document.activeElement.id")));
+        assertThat(browser.script("return location.hash")).as("the view's address kept").isEqualTo("#/exchange");
+        assertThat(browser.all("#exchange-log")).as("the exchange log still shown").hasSize(1);
+        assertThat(browser.driver.findElement(By.id("main")).getText()).doesNotContain("does not exist");
+    }
+
+    @Test
+    void aHeldMessageSaysWhyInItsPayloadPanelInEitherLanguage() {
+        String reference = reference("HELD");
+        String review = setup.send("NSF", "review", reference, 2, m -> { });
+        setup.send("DFG", "proposal", reference, 1, m -> { });
+        await("NSF's review held for its own proposal part", PATIENCE, () -> tracks(reference) > 0
+                && processing(review).startsWith("HELD ") && processing(review).contains("NSF's own proposal part"));
+        String detail = processing(review).substring("HELD ".length());
+        String jointId = setup.column("SELECT joint_id FROM joint_proposal WHERE joint_reference = '" + reference + "'").get(0);
+
+        open("#/proposals/" + jointId);
+        WebElement held = timelineRow("IN", "NSF", "REVIEW_RESULT");
+        assertThat(held.getAttribute("data-status")).isEqualTo("HELD");
+        held.findElement(By.cssSelector("button.show-payloads")).click();
+        WebElement state = browser.visible("#payload-state");
+        assertThat(state.getAttribute("data-state")).isEqualTo("HELD");
+        assertThat(state.getText()).contains("Held");
+        assertThat(browser.visible("#payload-detail").getText()).as("the ledger's reason, word for word").isEqualTo(detail);
+
+        try {
+            browser.script("localStorage.setItem('jointcall.console.language', 'ja');");
+            open("#/proposals/" + jointId);
+            timelineRow("IN", "NSF", "REVIEW_RESULT").findElement(By.cssSelector("button.show-payloads")).click();
+            assertThat(browser.visible("#payload-state").getText()).contains("保留中");
+            assertThat(browser.visible("#payload-processing").getText()).contains("処理状況", detail);
+            assertThat(untranslatedBadges()).as("every state, status and verdict badge in Japanese").isEmpty();
+        } finally {
+            browser.script("localStorage.removeItem('jointcall.console.language');");
+        }
+    }
+
+    @Test
+    void anInvalidDateRangeShowsTheProblemAndNoRowsNorExport() {
+        open("#/exchange");
+        browser.visible("#exchange-log tbody tr");
+        assertThat(browser.visible("#export-csv").getAttribute("href")).contains("/exchange-log.csv");
+        browser.consoleMessages();
+
+        browser.script("document.getElementById('log-from').value = '2026-05-01T10:44';"
+                + " document.getElementById('log-to').value = '2026-05-01T10:41';");
+        browser.driver.findElement(By.id("log-apply")).click();
+
+        WebElement problem = browser.visible("#log-problem [role='alert']");
+        assertThat(problem.getText()).contains("is not before");
+        assertThat(browser.all("#exchange-log tr")).as("no rows left from the previous filter").isEmpty();
+        assertThat(browser.all("#export-csv")).singleElement().satisfies(link -> {
+            assertThat(link.isDisplayed()).as("no export of a view the API refused").isFalse();
+            assertThat(link.getAttribute("href")).isNull();
+        });
+        assertThat(browser.consoleMessages()).as("no uncaught error").noneMatch(message -> message.contains("Uncaught"));
     }
 
     @Test
@@ -200,6 +356,12 @@ class ConsoleBrowserIT {
             browser.visible("#calls-table");
             assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).as("the choice is kept").isEqualTo("ja");
             assertThat(browser.driver.findElement(By.id("logout")).getText()).isEqualTo("ログアウト");
+
+            open("#/audit");
+            WebElement signIn = browser.visible("#audit-log td[data-action='SIGN_IN']");
+            assertThat(signIn.getText()).as("audit actions through the dictionary").isEqualTo("ログイン");
+            assertThat(browser.all("#audit-log tbody td")).extracting(WebElement::getText)
+                    .as("an empty detail shows nothing").doesNotContain("\"\"");
         } finally {
             browser.script("localStorage.removeItem('jointcall.console.language');");
         }
@@ -276,6 +438,36 @@ class ConsoleBrowserIT {
 
     private static String reference(String purpose) {
         return "QUAD-UI-" + purpose + "-" + System.nanoTime();
+    }
+
+    private static String updatedOf(String reference) {
+        return row(reference).findElement(By.cssSelector("td[data-column='updated'] time")).getAttribute("datetime");
+    }
+
+    private static String ariaSortOf(String sortKey) {
+        return (String) browser.script("return document.querySelector(\"#matrix button[data-sort='\" + arguments[0] + \"']\")"
+                + ".closest('th').getAttribute('aria-sort');", sortKey);
+    }
+
+    private static String hash() {
+        return (String) browser.script("return location.hash;");
+    }
+
+    private static String jointIdOf(String reference) {
+        return setup.column("SELECT joint_id FROM joint_proposal WHERE joint_reference = '" + reference + "'").get(0);
+    }
+
+    /** The ledger's processing state of an inbound message and, after a space, its detail. */
+    private static String processing(String messageId) {
+        return setup.column("SELECT processing_state || ' ' || coalesce(processing_detail, '') FROM exchange_ledger WHERE message_id = '"
+                + messageId + "'").stream().findFirst().orElse("");
+    }
+
+    /** Badges on the page whose text still holds a raw code (an upper-case word such as NONE or UNVERIFIED). */
+    @SuppressWarnings("unchecked")
+    private static List<String> untranslatedBadges() {
+        return (List<String>) browser.script("return [...document.querySelectorAll('.badge')].map((b) => b.textContent)"
+                + ".filter((text) => /[A-Z]{2,}/.test(text));");
     }
 
     private static long tracks(String reference) {
