@@ -18,9 +18,10 @@ import org.xml.sax.SAXParseException;
  * XXE-safe parsing are the adapter's). A failure is answered with the adapter's field and position
  * — 400 when the bytes do not parse at all, 422 when they parse but are not a valid message. The
  * canonical sender must be the agency the message was posted (and signed) for, since a partner may
- * not speak for another, and the message must be one an agency sends, not a record or notice the gateway sends. Last, the canonical XML the adapter validated the message as is kept for the
+ * not speak for another. The canonical XML the adapter validated the message as is kept for the
  * ledger; an adapter that gives none has the message written as canonical XML here, which the
- * canonical schema must accept (422 otherwise).
+ * canonical schema must accept (422 otherwise). Last, the message must be one an agency sends, not a
+ * record or notice only the gateway sends (422 at once, rather than a 202 and a refusal when applied).
  */
 @ApplicationScoped
 public class TranslationStep implements Processor {
