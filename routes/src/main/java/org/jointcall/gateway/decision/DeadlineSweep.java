@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import jakarta.inject.Inject;
 import org.jointcall.contracts.binding.CanonicalCodec;
 import org.jointcall.contracts.call.CallTerms;
 import org.jointcall.contracts.proposal.JointProposal;
+import org.jointcall.contracts.proposal.TrackLifecycle;
 import org.jointcall.gateway.call.CallRepository;
 import org.jointcall.gateway.delivery.MessageCause;
 import org.jointcall.gateway.delivery.Outbox;
@@ -40,11 +42,15 @@ import org.slf4j.LoggerFactory;
 public class DeadlineSweep {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadlineSweep.class);
+    // Only proposals with a track that JointProposal.sweepDeadlines would change: a missing part after the window, an
+    // undecided track after its (possibly extended) deadline. Selecting every PENDING proposal of a past window let the
+    // oldest unchanged ones fill each batch for ever, and the ones behind them were never swept.
     private static final String DUE = """
             SELECT p.joint_id, p.call_id, p.joint_reference FROM joint_proposal p JOIN joint_call c USING (call_id)
              WHERE p.joint_status = 'PENDING'
-               AND (c.parallel_submission_closes < now() OR c.decision_deadline < now()
-                    OR EXISTS (SELECT 1 FROM agency_track t WHERE t.joint_id = p.joint_id AND t.extended_decision_deadline < now()))
+               AND EXISTS (SELECT 1 FROM agency_track t WHERE t.joint_id = p.joint_id
+                            AND ((t.state = 'EXPECTED' AND c.parallel_submission_closes < ?)
+                              OR (t.state = ANY (?) AND coalesce(t.extended_decision_deadline, c.decision_deadline) < ?)))
              ORDER BY p.updated_at LIMIT ?
             """;
 
@@ -113,10 +119,14 @@ public class DeadlineSweep {
         return true;
     }
 
-    private static List<Due> candidates(Connection connection, int limit) throws SQLException {
+    private List<Due> candidates(Connection connection, int limit) throws SQLException {
         List<Due> due = new ArrayList<>();
+        Timestamp now = Timestamp.from(clock.instant());
         try (PreparedStatement statement = connection.prepareStatement(DUE)) {
-            statement.setInt(1, limit);
+            statement.setTimestamp(1, now);
+            statement.setArray(2, connection.createArrayOf("text", TrackLifecycle.undecided().stream().map(Enum::name).toArray()));
+            statement.setTimestamp(3, now);
+            statement.setInt(4, limit);
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     due.add(new Due(row.getObject(1, UUID.class), row.getString(2), row.getString(3)));

@@ -67,6 +67,28 @@ class DeadlineSweepTest {
     }
 
     @Test
+    void proposalsWithNothingDueDoNotCrowdOutOneThatIsDue() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            String reference = "PAST-EXTENDED-" + i;
+            for (String agency : List.of("DFG", "NSF", "NWO", "UKRI")) {
+                ledger.receive(sample(agency, "proposal", reference, 1, m -> m.setCallId(PAST)));
+            }
+            LedgerFixture.decisionWorker(transactions).poll();
+        }
+        // Every track of those three has its deadline extended: nothing about them is due, and they are the oldest.
+        try (java.sql.Connection connection = database.connect(); java.sql.Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE agency_track SET extended_decision_deadline = now() + interval '30 days',"
+                    + " extended_decision_deadline_offset = 0");
+        }
+        threePartsOf("PAST-DUE");
+
+        assertThat(sweep().sweep(2)).as("a batch of two, behind three proposals with nothing due").isEqualTo(1);
+
+        assertThat(database.column("SELECT joint_reference || ' ' || joint_status FROM joint_proposal ORDER BY joint_reference"))
+                .containsExactly("PAST-DUE REJECTED", "PAST-EXTENDED-0 PENDING", "PAST-EXTENDED-1 PENDING", "PAST-EXTENDED-2 PENDING");
+    }
+
+    @Test
     void twoInstancesSweepingAtOnceChangeEachProposalOnce() throws Exception {
         for (int i = 0; i < 6; i++) {
             threePartsOf("PAST-1" + i);
