@@ -4,6 +4,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Route {@code decision-apply}: every {@code gateway.decision.poll-period} milliseconds (default
@@ -22,15 +23,22 @@ public class DecisionRoutes extends RouteBuilder {
     @Inject
     DeadlineSweep sweep;
 
+    @Inject
+    @ConfigProperty(name = "gateway.deadline.batch-size", defaultValue = "100")
+    int sweepBatch;
+
     @Override
     public void configure() {
         from("timer:decision-apply?delay={{gateway.decision.initial-delay:1000}}&period={{gateway.decision.poll-period:50}}")
                 .routeId("decision-apply")
                 .bean(worker, "work");
 
+        if (sweepBatch < 1) {
+            // Checked at startup, not at the first sweep: a typo should stop the gateway, not every sweep.
+            throw new IllegalArgumentException("gateway.deadline.batch-size is " + sweepBatch + ": it must be at least 1");
+        }
         from("timer:deadline-sweep?delay={{gateway.deadline.initial-delay:10000}}&period={{gateway.deadline.sweep-period:60000}}")
                 .routeId("deadline-sweep")
-                .process(exchange -> sweep.sweep(exchange.getContext().getPropertiesComponent()
-                        .resolveProperty("gateway.deadline.batch-size").map(Integer::parseInt).orElse(100)));
+                .process(exchange -> sweep.sweep(sweepBatch));
     }
 }

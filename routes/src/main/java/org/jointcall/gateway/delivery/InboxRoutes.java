@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jointcall.adapters.spi.AdapterRegistry;
 import org.jointcall.adapters.spi.OutboundTranslation;
 import org.jointcall.gateway.agency.Agency;
@@ -62,9 +63,17 @@ public class InboxRoutes extends RouteBuilder {
     @Inject
     Transactions transactions;
 
+    @Inject
+    @ConfigProperty(name = "gateway.delivery.inbox-page-size", defaultValue = "50")
+    int pageSize;
+
 
     @Override
     public void configure() {
+        if (pageSize < 1 || pageSize > 500) {
+            // Checked at startup: a typo should stop the gateway, not answer every pull with a 500.
+            throw new IllegalArgumentException("gateway.delivery.inbox-page-size is " + pageSize + ": it must be 1 to 500");
+        }
         onException(Exception.class).handled(true).process(refusal);
 
         rest("/v1/exchange")
@@ -84,8 +93,6 @@ public class InboxRoutes extends RouteBuilder {
     private void offer(Exchange exchange) throws Exception {
         Agency agency = pullingAgency(exchange);
         long cursor = cursor(exchange.getIn().getHeader("after", "0", String.class));
-        int pageSize = exchange.getContext().getPropertiesComponent().resolveProperty("gateway.delivery.inbox-page-size")
-                .map(Integer::parseInt).orElse(50);
         List<PullInbox.Offered> offered = transactions.inTransaction(connection -> {
             if (cursor > inbox.highestCursor(connection)) {
                 // A client keeping such a cursor would skip every message numbered below it.
