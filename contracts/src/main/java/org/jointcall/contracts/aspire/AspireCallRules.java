@@ -26,8 +26,8 @@ import org.jointcall.contracts.validation.Finding.Severity;
 import org.jointcall.contracts.validation.ValidationReport;
 
 /**
- * The intake checks from the ASPIRE call documents, run when parts arrive and shown to JST
- * coordinators as a report rather than refusing anything: an agency's part is that agency's
+ * The intake checks from the ASPIRE call documents, run when a coordinator opens a proposal in the
+ * console (the gateway's {@code ProposalDetail}) and shown there as a report rather than refusing anything: an agency's part is that agency's
  * business, and whether a finding is fatal is the coordinator's call. Also checks every part
  * against the call's own per-agency budget caps, ASPIRE or not.
  *

@@ -4,9 +4,9 @@ import java.util.regex.Pattern;
 import org.jointcall.contracts.validation.ContractViolation;
 
 /**
- * The code of a funding agency taking part in joint calls. Deliberately not an enum: an agency
- * configured by a coordinator must be usable without a new release, so any well-formed upper-case
- * code is accepted and the known agencies are just named constants.
+ * The code of a funding agency taking part in joint calls. Deliberately not an enum: an agency whose
+ * format a mapping file describes (adapters' {@code mapped}) needs no Java, so any well-formed
+ * upper-case code is accepted and the known agencies are just named constants.
  *
  * @param code 2–16 upper-case letters or digits, starting with a letter
  */

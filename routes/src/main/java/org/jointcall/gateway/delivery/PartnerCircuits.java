@@ -20,7 +20,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * One circuit breaker per partner agency, in PostgreSQL so that every instance sees the same one.
  * Consecutive failed deliveries open it for a while; no instance calls the partner until then
  * (the outbox claim skips its messages). When the time is up the circuit is HALF_OPEN: the next
- * delivery is the trial, and one more failure opens it again at once while a success closes it.
+ * claim lets the partner's due messages through again (a batch, not a single trial message), and
+ * one more failure opens it again at once while a success closes it.
  */
 @ApplicationScoped
 public class PartnerCircuits {
