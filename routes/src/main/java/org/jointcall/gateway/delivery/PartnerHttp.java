@@ -37,6 +37,14 @@ public final class PartnerHttp {
         return HttpFields.of(lines);
     }
 
+    /**
+     * Whether an answer with {@code status} means the partner cannot serve now (5xx, or 429 Too Many Requests): asked
+     * again later, and counted against its circuit, unlike a refusal of this one request.
+     */
+    public static boolean unavailable(int status) {
+        return status >= 500 || status == 429;
+    }
+
     /** The start of a partner's answer, for an error message. */
     public static String excerpt(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8);

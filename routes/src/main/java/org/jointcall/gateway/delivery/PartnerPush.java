@@ -90,7 +90,7 @@ public class PartnerPush {
         String headersJson = HeaderLines.toJson(fields);
         if (status / 100 != 2) {
             Receipt answer = new Receipt(status, headersJson, response.body(), null);
-            PushResult.Outcome outcome = status >= 500 || status == 429 ? PushResult.Outcome.PARTNER_UNAVAILABLE : PushResult.Outcome.REFUSED;
+            PushResult.Outcome outcome = PartnerHttp.unavailable(status) ? PushResult.Outcome.PARTNER_UNAVAILABLE : PushResult.Outcome.REFUSED;
             return PushResult.failed(outcome, status, partner.code() + " answered " + status + ": " + PartnerHttp.excerpt(response.body()),
                     sent, Optional.of(answer));
         }

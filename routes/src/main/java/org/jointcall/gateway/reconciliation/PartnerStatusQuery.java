@@ -89,7 +89,7 @@ public class PartnerStatusQuery {
 
     private PartnerStatus judge(HttpResponse<byte[]> response, RequestMessage sent, Agency agency, OpenTrack track, String localId) {
         int status = response.statusCode();
-        if (status >= 500 || status == 429) {
+        if (PartnerHttp.unavailable(status)) {
             return new PartnerStatus.Unanswered(agency.code() + " answered " + status + ": " + PartnerHttp.excerpt(response.body()), true);
         }
         if (status != 200 && status != 404) {
