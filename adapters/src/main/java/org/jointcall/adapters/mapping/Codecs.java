@@ -77,11 +77,6 @@ public final class Codecs {
         return of("decimal number", n -> DecimalNode.valueOf(parseDecimal(n.asText())), n -> DecimalNode.valueOf(parseDecimal(n.asText())));
     }
 
-    /** A decimal amount written as a JSON string or XML text natively (for formats that fear floats). */
-    public static ValueCodec decimalText() {
-        return of("decimal written as text", n -> DecimalNode.valueOf(parseDecimal(n.asText())), n -> TextNode.valueOf(parseDecimal(n.asText()).toPlainString()));
-    }
-
     /** {@code true}/{@code false}. */
     public static ValueCodec bool() {
         return of("true/false", n -> BooleanNode.valueOf(parseBoolean(n.asText())), n -> BooleanNode.valueOf(parseBoolean(n.asText())));

@@ -2,7 +2,6 @@ package org.jointcall.contracts.review;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -37,10 +36,6 @@ public enum NativeScale {
     /** The known scale with that code; agencies configured later may use codes the gateway does not know. */
     public static Optional<NativeScale> byCode(String code) {
         return Optional.ofNullable(code == null ? null : BY_CODE.get(code));
-    }
-
-    public static Set<String> knownCodes() {
-        return BY_CODE.keySet();
     }
 
     public boolean accepts(String nativeScore) {

@@ -10,7 +10,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.slf4j.Logger;
@@ -39,7 +38,6 @@ public class CamelRuntime {
     Instance<RoutesBuilder> routes;
 
     private DefaultCamelContext context;
-    private ProducerTemplate producer;
 
     /** Builds the context, adds every route and starts it. Called once by the bootstrap. */
     synchronized void start() throws Exception {
@@ -59,7 +57,6 @@ public class CamelRuntime {
         }
         camel.start();
         context = camel;
-        producer = camel.createProducerTemplate();
         LOG.info("Camel {} started with {} route(s)", camel.getVersion(), camel.getRoutesSize());
     }
 
@@ -78,12 +75,6 @@ public class CamelRuntime {
             throw new IllegalStateException("Camel context " + CONTEXT_NAME + " is not started yet");
         }
         return context;
-    }
-
-    @Produces
-    public ProducerTemplate producerTemplate() {
-        context();
-        return producer;
     }
 
     /** True once every route is up; false while starting, after a failed start and while stopping. */
