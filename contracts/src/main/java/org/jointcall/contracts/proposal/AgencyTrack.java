@@ -84,7 +84,9 @@ public final class AgencyTrack {
             throw new IllegalTrackTransition(agency, state, to, to + " is set only by the gateway, never reported by an agency");
         }
         if (to != state && TrackLifecycle.isTerminal(state)) {
-            throw new IllegalTrackTransition(agency, state, to, state + " is final; only a console administrator can reopen it");
+            // Only a negative end that rejected the joint proposal can be reopened (JointProposal.reopen): say so only then.
+            throw new IllegalTrackTransition(agency, state, to, state + " is final" + (TrackLifecycle.isNegativeTerminal(state)
+                    ? "; if it rejected the joint proposal, a console administrator can reopen it" : ""));
         }
         if (!TrackLifecycle.canReport(state, to)) {
             throw new IllegalTrackTransition(agency, state, to, to + " does not follow " + state
