@@ -50,4 +50,34 @@ class PartnerCircuitsTest {
         Optional<Instant> nwo = transactions.inTransaction(connection -> circuits.openUntil(connection, "NWO"));
         assertThat(nwo).as("a partner that never failed").isEmpty();
     }
+
+    @Test
+    void aHalfOpenCircuitOpensAgainAtTheNextFailureAndClosesAtTheNextSuccess() throws Exception {
+        transactions.inTransaction(connection -> {
+            for (String agency : List.of("NSF", "UKRI")) {
+                for (int i = 0; i < 3; i++) {
+                    circuits.recordFailure(connection, agency, 3, Duration.ofMillis(1));
+                }
+            }
+            return null;
+        });
+        Thread.sleep(20);
+        transactions.inTransaction(connection -> circuits.openUntil(connection, List.of("NSF", "UKRI")));
+        assertThat(database.column("SELECT agency || ' ' || state FROM partner_circuit ORDER BY agency"))
+                .containsExactly("NSF HALF_OPEN", "UKRI HALF_OPEN");
+
+        Instant before = Instant.now();
+        transactions.inTransaction(connection -> {
+            circuits.recordFailure(connection, "NSF", 3, Duration.ofMinutes(1));
+            circuits.recordSuccess(connection, "UKRI");
+            return null;
+        });
+
+        assertThat(database.column("SELECT agency || ' ' || state || ' ' || consecutive_failures FROM partner_circuit ORDER BY agency"))
+                .as("the trial failed for NSF, not a threshold's worth again; it succeeded for UKRI")
+                .containsExactly("NSF OPEN 4", "UKRI CLOSED 0");
+        Map<String, Instant> open = transactions.inTransaction(connection -> circuits.openUntil(connection, List.of("NSF", "UKRI")));
+        assertThat(open).containsOnlyKeys("NSF");
+        assertThat(open.get("NSF")).isAfter(before.plusSeconds(59));
+    }
 }
