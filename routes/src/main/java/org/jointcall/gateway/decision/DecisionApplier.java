@@ -119,7 +119,8 @@ public class DecisionApplier {
     }
 
     private Settlement applyOnce(Connection connection, LedgerEntry entry, CanonicalMessage message) throws SQLException {
-        // Intake refuses these kinds already (TranslationStep); ledger rows from before it did are refused here.
+        // The joint proposal record and outcome notice are the gateway's to send: intake refuses them (TranslationStep),
+        // and a ledger row from before it did is refused here.
         TrackEvent event = TrackEvent.reportedBy(message);
         Optional<CallTerms> call = calls.find(connection, message.getCallId());
         if (call.isEmpty()) {
