@@ -22,6 +22,9 @@ public class InfoRoutes extends RouteBuilder {
         rest("/v1").get("/info").id("info-rest").produces("application/json").to("direct:info");
 
         from("direct:info").routeId("info")
+                // Camel answers with the message's headers, which are the request's: a caller's Cookie or Authorization
+                // must not come back (and be logged by a proxy on the way).
+                .removeHeaders("*")
                 .process(exchange -> exchange.getMessage().setBody(info.describe(exchange.getContext().getVersion())))
                 .marshal().json(JsonLibrary.Jackson)
                 .setHeader(Exchange.CONTENT_TYPE, constant("application/json"));

@@ -1,5 +1,7 @@
 package org.jointcall.gateway.persistence;
 
+import java.util.regex.Pattern;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -33,6 +35,8 @@ public class GatewayDatabase {
     @Inject
     DatabaseSettings settings;
 
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&]password=)[^&]*");
+
     private EmbeddedPostgresServer embedded;
     private HikariDataSource pool;
 
@@ -51,7 +55,7 @@ public class GatewayDatabase {
             close();
             throw e;
         }
-        LOG.info("Database: {} ({})", url, embedded != null ? "embedded" : "external");
+        LOG.info("Database: {} ({})", shown(url), embedded != null ? "embedded" : "external");
     }
 
     private HikariConfig poolConfig(String url) {
@@ -72,9 +76,17 @@ public class GatewayDatabase {
         return pool;
     }
 
-    /** The JDBC URL in use, for operators; it never contains the password (that is a separate setting). */
+    /** The JDBC URL in use, for operators (the health check shows it to anyone), with any password in it masked. */
     public String url() {
-        return pool.getJdbcUrl();
+        return shown(pool.getJdbcUrl());
+    }
+
+    /**
+     * {@code url} with the value of a {@code password} parameter replaced by {@code ***}: the password belongs in
+     * {@code gateway.db.password}, but PgJDBC also takes one in the URL, and an operator may well put it there.
+     */
+    static String shown(String url) {
+        return PASSWORD_PARAMETER.matcher(url).replaceAll("$1***");
     }
 
     public boolean embedded() {

@@ -93,6 +93,17 @@ class GatewayStartupIT {
         assertThat(info.path("camelVersion").asText()).isEqualTo(System.getProperty("expected.camel.version"));
     }
 
+    @Test
+    void infoDoesNotEchoTheRequestsHeaders() throws Exception {
+        HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                gateway.uri("/api/v1/info")).header("Authorization", "Basic c2VjcmV0OnNlY3JldA==").header("Cookie", "JSESSIONID=secret")
+                .header("X-Secret", "secret").GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().map().keySet()).as("headers of the answer").noneMatch(name -> name.equalsIgnoreCase("Authorization")
+                || name.equalsIgnoreCase("Cookie") || name.equalsIgnoreCase("X-Secret"));
+    }
+
     /** glassfish-web.xml delegate="false": the WAR's pinned Jackson wins over Payara's 2.20.0. */
     @Test
     void jacksonIsThePinnedVersionFromTheWarNotPayaras() {
