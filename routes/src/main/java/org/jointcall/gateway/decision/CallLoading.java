@@ -16,6 +16,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 
+import org.jointcall.gateway.bootstrap.StartupFailure;
 import org.jointcall.contracts.v1.JointCall;
 import org.jointcall.gateway.agency.ConfigDirectory;
 import org.jointcall.gateway.agency.ConfigurationRejected;
@@ -50,12 +51,18 @@ public class CallLoading {
     @Inject
     ConfigDirectory config;
 
-    void load(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) @Initialized(ApplicationScoped.class) Object started)
-            throws SQLException {
+    @Inject
+    StartupFailure failure;
+
+    void load(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) @Initialized(ApplicationScoped.class) Object started) {
         Path directory = config.calls();
-        Map<Path, JointCall> definitions = read(directory);
-        List<String> callIds = transactions.inTransaction(connection -> store(connection, definitions.values()));
-        LOG.info("Loaded {} joint call(s) from {}: {}", callIds.size(), directory, callIds);
+        try {
+            Map<Path, JointCall> definitions = read(directory);
+            List<String> callIds = transactions.inTransaction(connection -> store(connection, definitions.values()));
+            LOG.info("Loaded {} joint call(s) from {}: {}", callIds.size(), directory, callIds);
+        } catch (SQLException | RuntimeException e) {
+            throw failure.of("joint calls in " + directory, e);
+        }
     }
 
     /** Every call definition in {@code directory}, checked; none if it does not exist. */

@@ -24,6 +24,7 @@ import jakarta.interceptor.Interceptor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jointcall.adapters.spi.AdapterRegistry;
 import org.jointcall.gateway.agency.ConfigDirectory;
+import org.jointcall.gateway.bootstrap.StartupFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +57,9 @@ public class DemoMode {
     @ConfigProperty(name = "gateway.demo.gateway-url")
     Optional<String> gatewayUrl;
 
+    @Inject
+    StartupFailure failure;
+
     private final Map<String, PartnerSimulator> partners = new LinkedHashMap<>();
     private Thread player;
 
@@ -63,6 +67,14 @@ public class DemoMode {
         if (!settings.enabled()) {
             return;
         }
+        try {
+            startPartnersAndScenario();
+        } catch (RuntimeException e) {
+            throw failure.of("demo mode", e);
+        }
+    }
+
+    private void startPartnersAndScenario() {
         DemoProgress progress = new DemoProgress(settings.directory());
         DemoAgencies agencies = DemoAgencies.prepare(settings.keys(), config.root());
         URI gateway = gatewayUri();

@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 
+import org.jointcall.gateway.bootstrap.StartupFailure;
 import org.jointcall.gateway.console.security.ConsoleRole;
 import org.jointcall.gateway.console.security.ConsoleUser;
 import org.jointcall.gateway.console.security.ConsoleUsers;
@@ -38,12 +39,22 @@ public class DemoUsers {
     @Inject
     ConsoleUsers users;
 
+    @Inject
+    StartupFailure failure;
+
     /** After the bootstrap's migrations (APPLICATION + 500), before the console's InitialAdministrator (APPLICATION + 1000). */
-    void create(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) @Initialized(ApplicationScoped.class) Object started)
-            throws SQLException {
+    void create(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) @Initialized(ApplicationScoped.class) Object started) {
         if (!settings.enabled()) {
             return;
         }
+        try {
+            createMissing();
+        } catch (SQLException | RuntimeException e) {
+            throw failure.of("demo console users", e);
+        }
+    }
+
+    private void createMissing() throws SQLException {
         Set<String> existing = users.list().stream().map(ConsoleUser::username).collect(Collectors.toSet());
         for (Map.Entry<String, ConsoleRole> user : USERS.entrySet()) {
             if (existing.contains(user.getKey())) {

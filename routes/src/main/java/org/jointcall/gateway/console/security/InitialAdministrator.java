@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jointcall.gateway.bootstrap.StartupFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,11 +31,21 @@ public class InitialAdministrator {
     ConsoleUsers users;
 
     @Inject
+    StartupFailure failure;
+
+    @Inject
     @ConfigProperty(name = "gateway.console.admin-password")
     Optional<String> configuredPassword;
 
-    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) @Initialized(ApplicationScoped.class) Object started)
-            throws SQLException {
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) @Initialized(ApplicationScoped.class) Object started) {
+        try {
+            createUnlessAnyoneExists();
+        } catch (SQLException | RuntimeException e) {
+            throw failure.of("console administrator", e);
+        }
+    }
+
+    private void createUnlessAnyoneExists() throws SQLException {
         if (users.anyExists()) {
             return;
         }
