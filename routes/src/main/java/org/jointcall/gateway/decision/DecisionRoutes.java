@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jointcall.gateway.logging.RepeatedFailures;
 
 /**
  * Route {@code decision-apply}: every {@code gateway.decision.poll-period} milliseconds (default
@@ -29,6 +30,7 @@ public class DecisionRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        onException(Exception.class).handled(true).process(new RepeatedFailures());
         from("timer:decision-apply?delay={{gateway.decision.initial-delay:1000}}&period={{gateway.decision.poll-period:50}}")
                 .routeId("decision-apply")
                 .bean(worker, "work");

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.jointcall.gateway.logging.RepeatedFailures;
 
 /**
  * Route {@code delivery-worker}: every {@code gateway.delivery.poll-period} milliseconds (default 50; an idle
@@ -20,6 +21,7 @@ public class DeliveryRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        onException(Exception.class).handled(true).process(new RepeatedFailures());
         from("timer:delivery-worker?delay={{gateway.delivery.initial-delay:1000}}&period={{gateway.delivery.poll-period:50}}")
                 .routeId("delivery-worker")
                 .bean(worker, "work");
