@@ -24,6 +24,13 @@ public class StartupFailure {
     @ConfigProperty(name = "gateway.exit-on-startup-failure", defaultValue = "true")
     boolean exitOnStartupFailure;
 
+    /** One that logs and throws but never ends the process, for a test that runs a startup step by hand. */
+    public static StartupFailure withoutExit() {
+        StartupFailure failure = new StartupFailure();
+        failure.exitOnStartupFailure = false;
+        return failure;
+    }
+
     /** Logs {@code failure} of {@code step}, ends the process if so configured, and returns the exception to throw. */
     public IllegalStateException of(String step, Exception failure) {
         LOG.error("jointcall-gateway failed to start: {}: {}", step, failure.getMessage(), failure);

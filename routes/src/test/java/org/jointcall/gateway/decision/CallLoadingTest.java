@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.jointcall.contracts.identifier.AgencyId;
 import org.jointcall.gateway.agency.ConfigDirectory;
+import org.jointcall.gateway.bootstrap.StartupFailure;
 import org.jointcall.gateway.call.CallRepository;
 import org.jointcall.gateway.it.TestDatabase;
 import org.jointcall.gateway.persistence.SchemaMigration;
@@ -45,6 +46,7 @@ class CallLoadingTest {
         loading.calls = new CallRepository();
         loading.ledger = new DecisionLedger();
         loading.config = new ConfigDirectory(config);
+        loading.failure = StartupFailure.withoutExit();
         return loading;
     }
 
@@ -80,7 +82,8 @@ class CallLoadingTest {
                 .replace("ASPIRE-2026-QUAD", "ASPIRE-2026-BROKEN").replace("<field>MATERIALS</field>", "<field>ALCHEMY</field>"));
 
         assertThatThrownBy(() -> loading().load(null))
-                .hasMessageStartingWith("Joint call definition " + broken + " is invalid")
+                .hasMessageStartingWith("jointcall-gateway failed to start: joint calls in " + config.resolve("calls")
+                        + ": Joint call definition " + broken + " is invalid")
                 .hasMessageContaining("ALCHEMY");
         assertThat(database.column("SELECT call_id FROM joint_call")).isEqualTo(List.of());
     }
