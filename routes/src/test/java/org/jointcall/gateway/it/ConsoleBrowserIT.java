@@ -431,9 +431,9 @@ class ConsoleBrowserIT {
         return row(reference).findElement(By.cssSelector("td[data-column='jointState']"));
     }
 
+    /** The row once the timeline shows it: the console is ready before a view's data has arrived. */
     private static WebElement timelineRow(String direction, String agency, String kind) {
-        return browser.driver.findElement(By.cssSelector("#timeline tr[data-direction='" + direction + "'][data-agency='" + agency
-                + "'][data-kind='" + kind + "']"));
+        return browser.visible("#timeline tr[data-direction='" + direction + "'][data-agency='" + agency + "'][data-kind='" + kind + "']");
     }
 
     private static String reference(String purpose) {
