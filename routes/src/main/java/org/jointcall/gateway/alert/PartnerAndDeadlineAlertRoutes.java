@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jointcall.gateway.delivery.PartnerCircuits;
 
 /**
  * Runs {@link PartnerAndDeadlineAlerts} every {@code gateway.alerts.check-period} milliseconds (default 30 s), with
@@ -26,6 +27,9 @@ public class PartnerAndDeadlineAlertRoutes extends RouteBuilder {
     AlertLog alerts;
 
     @Inject
+    PartnerCircuits circuits;
+
+    @Inject
     @ConfigProperty(name = "gateway.alerts.deadline-warning-days", defaultValue = "7")
     long deadlineWarningDays;
 
@@ -35,7 +39,7 @@ public class PartnerAndDeadlineAlertRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        PartnerAndDeadlineAlerts check = new PartnerAndDeadlineAlerts(dataSource, alerts, Duration.ofDays(deadlineWarningDays),
+        PartnerAndDeadlineAlerts check = new PartnerAndDeadlineAlerts(dataSource, circuits, alerts, Duration.ofDays(deadlineWarningDays),
                 Duration.ofDays(lapsedDays));
         onException(Exception.class).handled(true)
                 .log(LoggingLevel.WARN, "Partner and deadline alerts not checked, trying again next period: ${exception.message}");

@@ -14,6 +14,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.jointcall.contracts.proposal.TrackLifecycle;
+import org.jointcall.gateway.delivery.PartnerCircuits;
 
 /**
  * The alerts coordinators act on besides keys and discrepancies, worked out from the database each time, so every
@@ -33,9 +34,6 @@ public final class PartnerAndDeadlineAlerts {
     public static final String TRACK_LAPSED = "TRACK_LAPSED";
     private static final int REFERENCES_NAMED = 10;
 
-    private static final String CIRCUITS = """
-            SELECT agency, state, consecutive_failures, open_until FROM partner_circuit WHERE state <> 'CLOSED' ORDER BY agency
-            """;
     private static final String APPROACHING = """
             SELECT p.call_id, t.agency, count(*), min(coalesce(t.extended_decision_deadline, c.decision_deadline)),
                    array_agg(p.joint_reference ORDER BY p.joint_reference)
@@ -52,15 +50,18 @@ public final class PartnerAndDeadlineAlerts {
             """;
 
     private final DataSource dataSource;
+    private final PartnerCircuits circuits;
     private final AlertLog alerts;
     private final Duration deadlineWarning;
     private final Duration lapsedFor;
 
-    public PartnerAndDeadlineAlerts(DataSource dataSource, AlertLog alerts, Duration deadlineWarning, Duration lapsedFor) {
+    public PartnerAndDeadlineAlerts(DataSource dataSource, PartnerCircuits circuits, AlertLog alerts, Duration deadlineWarning,
+            Duration lapsedFor) {
         if (deadlineWarning.isNegative() || lapsedFor.isNegative()) {
             throw new IllegalArgumentException("alert windows must not be negative: " + deadlineWarning + ", " + lapsedFor);
         }
         this.dataSource = dataSource;
+        this.circuits = circuits;
         this.alerts = alerts;
         this.deadlineWarning = deadlineWarning;
         this.lapsedFor = lapsedFor;
@@ -83,17 +84,16 @@ public final class PartnerAndDeadlineAlerts {
                 + " lapse(s)";
     }
 
-    private static List<Alert> partnersDown(Connection connection) throws SQLException {
+    private List<Alert> partnersDown(Connection connection) throws SQLException {
         List<Alert> down = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(CIRCUITS); ResultSet row = query.executeQuery()) {
-            while (row.next()) {
-                Timestamp until = row.getTimestamp(4);
-                down.add(new Alert(PARTNER_DOWN, row.getString(1), Severity.CRITICAL, row.getString(1) + " failed "
-                        + row.getInt(3) + " pushes in a row; its circuit is " + row.getString(2)
-                        + (until == null ? "" : " until " + until.toInstant())
+        circuits.all(connection).forEach((agency, circuit) -> {
+            if (!"CLOSED".equals(circuit.state())) {
+                down.add(new Alert(PARTNER_DOWN, agency, Severity.CRITICAL, agency + " failed " + circuit.consecutiveFailures()
+                        + " pushes in a row; its circuit is " + circuit.state()
+                        + circuit.openUntil().map(until -> " until " + until).orElse("")
                         + ". Its messages wait in the outbox and are pushed again when it answers; nothing is lost."));
             }
-        }
+        });
         return down;
     }
 

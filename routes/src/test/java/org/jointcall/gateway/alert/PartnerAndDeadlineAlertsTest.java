@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jointcall.gateway.delivery.PartnerCircuits;
 import org.jointcall.gateway.it.TestDatabase;
 import org.jointcall.gateway.persistence.SchemaMigration;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +27,8 @@ class PartnerAndDeadlineAlertsTest {
     void migrated() {
         database = TestDatabase.fresh("partner_deadline_alerts");
         SchemaMigration.migrate(database.dataSource());
-        check = new PartnerAndDeadlineAlerts(database.dataSource(), new AlertLog(database.dataSource()), Duration.ofDays(7),
+        check = new PartnerAndDeadlineAlerts(database.dataSource(), new PartnerCircuits(), new AlertLog(database.dataSource()),
+                Duration.ofDays(7),
                 Duration.ofDays(14));
     }
 
