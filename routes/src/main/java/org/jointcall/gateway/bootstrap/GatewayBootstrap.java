@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import org.jointcall.gateway.agency.AgencyDirectory;
 import org.jointcall.gateway.agency.PartnerKeys;
+import org.jointcall.gateway.console.security.ConsoleSessions;
 import org.jointcall.gateway.logging.GatewayLogFormat;
 import org.jointcall.gateway.persistence.SchemaMigration;
 import org.slf4j.Logger;
@@ -44,6 +45,9 @@ public class GatewayBootstrap {
     PartnerKeys partnerKeys;
 
     @Inject
+    ConsoleSessions consoleSessions;
+
+    @Inject
     CamelRuntime camel;
 
     @Inject
@@ -56,6 +60,7 @@ public class GatewayBootstrap {
             schema.migrate();
             LOG.info("Agencies: {}; partner keys: {}", agencies.all().stream().map(agency -> agency.code().code()).toList(),
                     partnerKeys.registry().keys().size());
+            LOG.info("Console sessions end {}", consoleSessions.limits());
             camel.start();
         } catch (Exception e) {
             throw failure.of("bootstrap", e);

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.jointcall.gateway.console.security.SessionCookie;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -187,7 +188,10 @@ class ConsoleAccessIT {
     void theSessionCookieIsHttpOnlySecureAndSameSiteStrict() {
         String cookie = ConsoleClient.signIn(setup.gateway(), "coord", PASSWORD).signInAnswer().headers()
                 .firstValue("Set-Cookie").orElseThrow();
-        assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly").contains("Secure").containsIgnoringCase("SameSite=Strict");
+        assertThat(cookie).startsWith(SessionCookie.NAME + "=").contains("; Path=/").contains("; HttpOnly").contains("; Secure")
+                .contains("; SameSite=Strict").doesNotContainIgnoringCase("Max-Age").doesNotContainIgnoringCase("Expires");
+        assertThat(ConsoleClient.signIn(setup.gateway(), "coord", PASSWORD).get("/calls").headers().allValues("Set-Cookie"))
+                .as("no servlet session besides").isEmpty();
     }
 
     @Test
@@ -196,7 +200,10 @@ class ConsoleAccessIT {
         assertThat(first.getJson("/session").path("username").asText()).isEqualTo("coord");
         assertThat(first.getJson("/session").path("csrfToken").asText()).isEqualTo(first.csrfToken());
 
-        assertThat(first.delete("/session").statusCode()).isEqualTo(204);
+        HttpResponse<String> signOut = first.delete("/session");
+        assertThat(signOut.statusCode()).isEqualTo(204);
+        assertThat(signOut.headers().firstValue("Set-Cookie")).as("the browser forgets the token")
+                .hasValueSatisfying(cleared -> assertThat(cleared).startsWith(SessionCookie.NAME + "=;").contains("Max-Age=0"));
         assertThat(first.get("/calls").statusCode()).isEqualTo(401);
         assertThat(first.get("/session").statusCode()).isEqualTo(401);
 
@@ -204,6 +211,35 @@ class ConsoleAccessIT {
         assertThat(again.signInAnswer().headers().firstValue("Set-Cookie").orElseThrow())
                 .isNotEqualTo(first.signInAnswer().headers().firstValue("Set-Cookie").orElseThrow());
         assertThat(again.csrfToken()).isNotEqualTo(first.csrfToken());
+    }
+
+    @Test
+    void aSignInFromABrowserThatHadASessionEndsThatSession() {
+        ConsoleClient before = ConsoleClient.signIn(setup.gateway(), "coord", PASSWORD);
+
+        ConsoleClient after = before.signInAgain("audit", PASSWORD);
+
+        assertThat(before.get("/calls").statusCode()).as("the token known before the sign-in").isEqualTo(401);
+        assertThat(after.getJson("/session").path("username").asText()).isEqualTo("audit");
+    }
+
+    @Test
+    void aChangeOfRolesAppliesAtTheNextRequestAndANewPasswordEndsTheUsersSessions() {
+        admin.createUser("changing", PASSWORD, AUDITOR);
+        ConsoleClient user = ConsoleClient.signIn(setup.gateway(), "changing", PASSWORD);
+        ConsoleClient elsewhere = ConsoleClient.signIn(setup.gateway(), "changing", PASSWORD);
+        assertThat(user.post("/dead-letters/987654321/resend", "").statusCode()).as("an auditor").isEqualTo(403);
+
+        assertThat(admin.put("/admin/users/changing", "{\"roles\":[\"coordinator\"]}").statusCode()).isEqualTo(204);
+        assertThat(user.post("/dead-letters/987654321/resend", "").statusCode()).as("a coordinator now: to the unknown id")
+                .isEqualTo(404);
+        assertThat(user.getJson("/session").path("roles").toString()).isEqualTo("[\"coordinator\"]");
+
+        assertThat(admin.put("/admin/users/changing", "{\"password\":\"another-" + PASSWORD + "\"}").statusCode()).isEqualTo(204);
+        assertThat(user.get("/calls").statusCode()).isEqualTo(401);
+        assertThat(elsewhere.get("/calls").statusCode()).isEqualTo(401);
+        assertThat(admin.get("/calls").statusCode()).as("the administrator's own session goes on").isEqualTo(200);
+        assertThat(admin.getJson("/audit?limit=5").toString()).contains("password changed, 2 session(s) ended");
     }
 
     @Test

@@ -486,27 +486,29 @@ class ConsoleApiIT {
     @Test
     void signingOutEndsTheEventStreamsOpenedInTheSession() throws Exception {
         ConsoleClient leaving = ConsoleClient.signIn(setup.gateway(), "coord", PASSWORD);
-        HttpResponse<InputStream> stream = leaving.stream("/events");
-        assertThat(stream.statusCode()).isEqualTo(200);
-        try (BufferedReader events = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
-            CompletableFuture<Void> ended = CompletableFuture.runAsync(() -> {
-                try {
-                    while (events.readLine() != null) {
-                        // Heartbeats and events until the gateway closes the stream.
-                    }
-                } catch (java.io.IOException closed) {
-                    // Closed: what is waited for.
-                }
-            });
+        CompletableFuture<Void> ended = leaving.eventsUntilClosed();
 
-            assertThat(leaving.delete("/session").statusCode()).isEqualTo(204);
+        assertThat(leaving.delete("/session").statusCode()).isEqualTo(204);
 
-            ended.get(10, TimeUnit.SECONDS);
-        }
+        ended.get(10, TimeUnit.SECONDS);
         assertThat(leaving.stream("/events").statusCode()).as("and no new one opens").isEqualTo(401);
         HttpResponse<InputStream> other = coordinator.stream("/events");
         other.body().close();
         assertThat(other.statusCode()).as("another session's stream still opens").isEqualTo(200);
+    }
+
+    @Test
+    void anExpiredSessionsEventStreamIsClosedAtTheNextCheck() throws Exception {
+        admin.createUser("expiring", PASSWORD, "auditor");
+        ConsoleClient expiring = ConsoleClient.signIn(setup.gateway(), "expiring", PASSWORD);
+        CompletableFuture<Void> ended = expiring.eventsUntilClosed();
+
+        // Idle for two hours, as far as the gateway can tell; nothing is deleted, so nothing is notified.
+        assertThat(column("UPDATE console_session SET last_seen_at = now() - interval '2 hours'"
+                + " WHERE username = 'expiring' RETURNING username")).hasSize(1);
+
+        ended.get(25, TimeUnit.SECONDS);
+        assertThat(expiring.get("/calls").statusCode()).isEqualTo(401);
     }
 
     /** A new proposal of all four agencies whose reference starts with {@code start}; returns its reference. */

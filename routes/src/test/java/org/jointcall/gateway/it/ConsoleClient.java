@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,7 +51,22 @@ public final class ConsoleClient {
 
     /** Signs in with POST /session; fails unless the gateway answers 200 with a session cookie. */
     public static ConsoleClient signIn(GatewayProcess gateway, String username, String password) {
-        HttpResponse<String> answer = anonymous(gateway).post("/session", credentials(username, password));
+        return signIn(anonymous(gateway), username, password);
+    }
+
+    /** Signs in again from the browser that holds this client's cookie (which the login then sends along). */
+    public ConsoleClient signInAgain(String username, String password) {
+        return signIn(this, username, password);
+    }
+
+    /** The same browser (cookie and CSRF token) talking to {@code other}, another instance behind the load balancer. */
+    public ConsoleClient on(GatewayProcess other) {
+        return new ConsoleClient(other, cookie, csrfToken, authorization, signIn);
+    }
+
+    private static ConsoleClient signIn(ConsoleClient browser, String username, String password) {
+        GatewayProcess gateway = browser.gateway;
+        HttpResponse<String> answer = browser.post("/session", credentials(username, password));
         assertThat(answer.statusCode()).as("sign-in of %s: %s", username, answer.body()).isEqualTo(200);
         String setCookie = answer.headers().firstValue("Set-Cookie").orElseThrow(() -> new AssertionError("no session cookie"));
         return new ConsoleClient(gateway, setCookie.substring(0, setCookie.indexOf(';')), Json.body(answer).path("csrfToken").asText(),
@@ -101,6 +118,22 @@ public final class ConsoleClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Opens the event stream (asserting a 200) and reads it in the background, heartbeats and events alike; the future
+     * completes when the gateway closes the stream.
+     */
+    public CompletableFuture<Void> eventsUntilClosed() {
+        HttpResponse<InputStream> stream = stream("/events");
+        assertThat(stream.statusCode()).as("the event stream opens").isEqualTo(200);
+        return CompletableFuture.runAsync(() -> {
+            try (InputStream events = stream.body()) {
+                events.transferTo(OutputStream.nullOutputStream());
+            } catch (IOException closed) {
+                // Closed: what is waited for.
+            }
+        });
     }
 
     public HttpResponse<String> post(String path, String json) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.jointcall.contracts.v1.FundingOutcome;
 import org.jointcall.contracts.v1.MessageKind;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two gateway instances on one database, as behind a load balancer: the agencies' decisions on the
  * same proposals arrive at both at once, and still each proposal gets one joint outcome, every track
- * keeps its agency's decision, and every partner receives each message once.
+ * keeps its agency's decision, and every partner receives each message once; and a console session, which is in the
+ * database too, holds on both instances.
  */
 class TwoInstancesIT {
 
@@ -94,6 +96,22 @@ class TwoInstancesIT {
                     column("SELECT message_id FROM outbox_message WHERE recipient = '" + agency + "'"));
         }
         assertThat(column("SELECT DISTINCT instance_id FROM delivery_attempt")).as("both instances delivered").hasSize(2);
+    }
+
+    @Test
+    void aConsoleSessionHoldsOnBothInstancesAndSigningOutOnOneEndsItAndItsStreamsOnTheOther() throws Exception {
+        ConsoleClient onFirst = ConsoleClient.signIn(setup.gateway(), "admin", JointCallGateway.ADMIN_PASSWORD);
+        ConsoleClient onSecond = onFirst.on(second);
+        assertThat(onSecond.getJson("/session").path("username").asText()).isEqualTo("admin");
+        assertThat(onSecond.post("/dead-letters/987654321/resend", "").statusCode())
+                .as("signed in with its CSRF token on the other instance: to the unknown id").isEqualTo(404);
+
+        CompletableFuture<Void> ended = onFirst.eventsUntilClosed();
+
+        assertThat(onSecond.delete("/session").statusCode()).isEqualTo(204);
+
+        ended.get(10, TimeUnit.SECONDS);
+        assertThat(onFirst.get("/calls").statusCode()).isEqualTo(401);
     }
 
     private static List<String> column(String sql) {

@@ -69,9 +69,9 @@ public class ConsoleAccess implements ContainerRequestFilter {
                     + String.join(", ", roles) + " this needs"));
             return;
         }
-        if (CsrfToken.needed(context.getMethod()) && SignedIn.viaSession(request)) {
-            String expected = SignedIn.of(request).map(SignedIn::csrfToken).orElse(null);
-            if (!CsrfToken.matches(expected, context.getHeaderString(CsrfToken.HEADER))) {
+        Optional<SignedIn> session = SignedIn.of(request);
+        if (CsrfToken.needed(context.getMethod()) && session.isPresent()) {
+            if (!CsrfToken.matches(session.get().csrfToken(), context.getHeaderString(CsrfToken.HEADER))) {
                 refuse(context, Problem.of(ProblemType.CSRF_TOKEN_MISSING, "a " + context.getMethod() + " with the session cookie must carry"
                         + " header " + CsrfToken.HEADER + " with the token the session endpoints gave"));
             }

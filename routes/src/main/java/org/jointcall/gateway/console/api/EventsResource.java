@@ -1,7 +1,5 @@
 package org.jointcall.gateway.console.api;
 
-import java.util.Optional;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -16,6 +14,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 
 import org.jointcall.gateway.console.live.ConsoleEvents;
 import org.jointcall.gateway.console.security.ConsoleRole;
+import org.jointcall.gateway.console.security.SignedIn;
 
 /** {@code /events}: the Server-Sent Events stream of proposal and alert changes. */
 @Path("/events")
@@ -29,6 +28,6 @@ public class EventsResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({ConsoleRole.COORDINATOR_NAME, ConsoleRole.ADMINISTRATOR_NAME, ConsoleRole.AUDITOR_NAME})
     public void subscribe(@Context SseEventSink sink, @Context Sse sse, @Context HttpServletRequest request) {
-        events.subscribe(sink, sse, Optional.ofNullable(request.getSession(false)));
+        events.subscribe(sink, sse, SignedIn.of(request).map(SignedIn::sessionKey));
     }
 }

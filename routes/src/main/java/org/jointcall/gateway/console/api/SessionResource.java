@@ -16,7 +16,6 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -28,9 +27,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jointcall.gateway.console.audit.ConsoleAudit;
-import org.jointcall.gateway.console.live.ConsoleEvents;
 import org.jointcall.gateway.console.security.ConsoleRole;
+import org.jointcall.gateway.console.security.ConsoleSessions;
 import org.jointcall.gateway.console.security.LoginThrottle;
+import org.jointcall.gateway.console.security.SessionCookie;
 import org.jointcall.gateway.console.security.SignedIn;
 import org.jointcall.gateway.exchange.Problem;
 import org.jointcall.gateway.exchange.ProblemException;
@@ -57,7 +57,10 @@ public class SessionResource {
     ConsoleAudit audit;
 
     @Inject
-    ConsoleEvents events;
+    ConsoleSessions sessions;
+
+    @Inject
+    SessionCookie cookie;
 
     @Context
     HttpServletRequest request;
@@ -91,7 +94,7 @@ public class SessionResource {
     @PermitAll
     public Session current() {
         SignedIn signedIn = SignedIn.of(request).orElseThrow(() -> new ProblemException(Problem.of(
-                ProblemType.AUTHENTICATION_REQUIRED, "no one is signed in on this session")));
+                ProblemType.AUTHENTICATION_REQUIRED, "no one is signed in on this session: it has ended, or there is none")));
         return session(signedIn);
     }
 
@@ -99,10 +102,11 @@ public class SessionResource {
     @RolesAllowed({ConsoleRole.COORDINATOR_NAME, ConsoleRole.ADMINISTRATOR_NAME, ConsoleRole.AUDITOR_NAME})
     public Response signOut() throws ServletException, SQLException {
         String username = request.getUserPrincipal().getName();
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            events.sessionEnds(session.getId());
-            session.invalidate();
+        Optional<SignedIn> session = SignedIn.of(request);
+        if (session.isPresent()) {
+            // Its event streams close too, on every instance (ConsoleEvents hears the row go).
+            sessions.end(session.get().sessionKey());
+            cookie.clear(response);
         }
         request.logout();
         audit.record(username, "SIGN_OUT", "session", null);

@@ -8,6 +8,7 @@ import java.util.Optional;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,8 +23,10 @@ import jakarta.ws.rs.core.SecurityContext;
 
 import org.jointcall.gateway.console.audit.ConsoleAudit;
 import org.jointcall.gateway.console.security.ConsoleRole;
+import org.jointcall.gateway.console.security.ConsoleSessions;
 import org.jointcall.gateway.console.security.ConsoleUser;
 import org.jointcall.gateway.console.security.ConsoleUsers;
+import org.jointcall.gateway.console.security.SignedIn;
 import org.jointcall.gateway.exchange.Problem;
 import org.jointcall.gateway.exchange.ProblemException;
 import org.jointcall.gateway.exchange.ProblemType;
@@ -53,8 +56,14 @@ public class UsersResource {
     @Inject
     ConsoleAudit audit;
 
+    @Inject
+    ConsoleSessions sessions;
+
     @Context
     SecurityContext caller;
+
+    @Context
+    HttpServletRequest request;
 
     @GET
     public List<UserLine> list() throws SQLException {
@@ -88,7 +97,14 @@ public class UsersResource {
         if (!found) {
             throw new ProblemException(Problem.of(ProblemType.NOT_FOUND, "there is no console user '" + username + "'"));
         }
-        audit.record(actor(), "CHANGE_USER", "user " + username, (change.password() != null ? "password changed; " : "")
+        String password = "";
+        if (change.password() != null) {
+            // Whoever knew the old password may be signed in with it: their sessions end. The administrator's own
+            // session, changing their own password, goes on.
+            int count = sessions.endOthersOf(username, SignedIn.of(request).map(SignedIn::sessionKey));
+            password = "password changed, " + count + " session(s) ended; ";
+        }
+        audit.record(actor(), "CHANGE_USER", "user " + username, password
                 + (change.roles() != null ? "roles " + change.roles() : "roles kept"));
         return Response.noContent().build();
     }

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -31,6 +32,7 @@ import org.jointcall.gateway.console.ConsoleJson;
 import org.jointcall.gateway.console.query.AlertsView;
 import org.jointcall.gateway.console.query.ProposalMatrix;
 import org.jointcall.gateway.console.query.ProposalTracks;
+import org.jointcall.gateway.console.security.ConsoleSessions;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -42,6 +44,9 @@ import org.slf4j.LoggerFactory;
  * transaction of any instance), reads the changed proposal's matrix row or the alert, and broadcasts
  * it to every subscriber whose session still holds; a comment every 15 s keeps idle connections (and proxies) open. The
  * listener starts with the first subscriber and holds one pooled connection while it runs.
+ *
+ * <p>A stream opened in a console session ends with it: at once when the session is deleted on any instance (signing
+ * out, a password change; channel {@code console_session_end}, V20), and within 15 s when it expires.
  */
 @ApplicationScoped
 public class ConsoleEvents {
@@ -60,17 +65,22 @@ public class ConsoleEvents {
     @Inject
     AlertsView alerts;
 
+    @Inject
+    ConsoleSessions sessions;
+
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private Sse sse;
     private Thread listener;
     private volatile boolean running;
+    /** When the listener last asked which subscribers' sessions are still open. */
+    private Instant sessionsChecked = Instant.EPOCH;
 
     /**
-     * Adds a subscriber; starts the listener with the first one. {@code session} is the console session the stream was
-     * opened in (none for {@code Authorization: Basic}): once it ends, by signing out or by expiry, the stream is closed
-     * and gets nothing more, since a stream opened while signed in must not outlive the sign-in.
+     * Adds a subscriber; starts the listener with the first one. {@code sessionKey} names the console session the stream
+     * was opened in (none for {@code Authorization: Basic}): once it ends, by signing out or by expiry, the stream is
+     * closed and gets nothing more, since a stream opened while signed in must not outlive the sign-in.
      */
-    public synchronized void subscribe(SseEventSink sink, Sse sse, Optional<HttpSession> session) {
+    public synchronized void subscribe(SseEventSink sink, Sse sse, Optional<String> sessionKey) {
         if (listener == null) {
             this.sse = sse;
             running = true;
@@ -78,18 +88,34 @@ public class ConsoleEvents {
             listener.setDaemon(true);
             listener.start();
         }
-        subscribers.add(new Subscriber(sink, session));
+        subscribers.add(new Subscriber(sink, sessionKey));
         // The first bytes tell the browser the stream is open, before any change happens.
         sink.send(sse.newEventBuilder().comment("connected").build());
     }
 
-    /** Closes the streams opened in session {@code sessionId}, which is ending now. */
-    public void sessionEnds(String sessionId) {
+    /** Closes the streams opened in a session that has ended. */
+    private void sessionEnded(String sessionKey) {
         for (Subscriber subscriber : subscribers) {
-            if (subscriber.session().map(session -> sessionId.equals(idOf(session))).orElse(false)) {
+            if (subscriber.sessionKey().filter(sessionKey::equals).isPresent()) {
                 drop(subscriber);
             }
         }
+    }
+
+    /** Closes the streams whose session expired; asked of the database every {@link #HEARTBEAT} at most. */
+    private void dropExpired(Connection connection) throws SQLException {
+        Instant now = Instant.now();
+        if (now.isBefore(sessionsChecked.plus(HEARTBEAT))) {
+            return;
+        }
+        sessionsChecked = now;
+        Set<String> keys = new HashSet<>();
+        subscribers.forEach(subscriber -> subscriber.sessionKey().ifPresent(keys::add));
+        if (keys.isEmpty()) {
+            return;
+        }
+        Set<String> open = sessions.stillOpen(connection, keys);
+        keys.stream().filter(key -> !open.contains(key)).forEach(this::sessionEnded);
     }
 
     private void listen() {
@@ -99,12 +125,13 @@ public class ConsoleEvents {
                 try (Statement listen = connection.createStatement()) {
                     listen.execute("LISTEN console_proposal");
                     listen.execute("LISTEN console_alert");
+                    listen.execute("LISTEN console_session_end");
                 }
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] received = notifications.getNotifications((int) HEARTBEAT.toMillis());
+                    dropExpired(connection);
                     if (received == null || received.length == 0) {
-                        // Also how a stream learns within 15 s that its session expired.
                         broadcast(sse.newEventBuilder().comment("heartbeat").build());
                         continue;
                     }
@@ -124,7 +151,9 @@ public class ConsoleEvents {
         Set<String> proposalIds = new LinkedHashSet<>();
         Set<Long> alertIds = new LinkedHashSet<>();
         for (PGNotification notification : received) {
-            if (notification.getName().equals("console_proposal")) {
+            if (notification.getName().equals("console_session_end")) {
+                sessionEnded(notification.getParameter());
+            } else if (notification.getName().equals("console_proposal")) {
                 proposalIds.add(notification.getParameter());
             } else {
                 alertIds.add(Long.parseLong(notification.getParameter()));
@@ -172,10 +201,10 @@ public class ConsoleEvents {
         }
     }
 
-    /** Sends {@code event} to every open stream whose session still holds, and lets go of the others. */
+    /** Sends {@code event} to every open stream, and lets go of the closed ones. */
     private void broadcast(OutboundSseEvent event) {
         for (Subscriber subscriber : subscribers) {
-            if (subscriber.sink().isClosed() || !subscriber.signedIn()) {
+            if (subscriber.sink().isClosed()) {
                 drop(subscriber);
                 continue;
             }
@@ -200,21 +229,8 @@ public class ConsoleEvents {
         }
     }
 
-    /** The id of {@code session}, or null once it has ended (the container refuses every call on it then). */
-    private static String idOf(HttpSession session) {
-        try {
-            session.getLastAccessedTime();
-            return session.getId();
-        } catch (IllegalStateException ended) {
-            return null;
-        }
-    }
-
-    /** An open stream and the console session it was opened in, if any. */
-    private record Subscriber(SseEventSink sink, Optional<HttpSession> session) {
-        boolean signedIn() {
-            return session.map(open -> idOf(open) != null).orElse(true);
-        }
+    /** An open stream and the key of the console session it was opened in, if any. */
+    private record Subscriber(SseEventSink sink, Optional<String> sessionKey) {
     }
 
     @PreDestroy

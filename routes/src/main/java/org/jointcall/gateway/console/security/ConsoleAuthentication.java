@@ -1,6 +1,7 @@
 package org.jointcall.gateway.console.security;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -21,8 +22,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * How a console request proves who sent it, in this order:
  * <ol>
  * <li>a login ({@code POST /api/v1/console/session}) hands a user name and password through
- *     {@code SecurityContext.authenticate}; if they are valid the user is signed in on a new session;</li>
- * <li>a request with a signed-in session is that user's;</li>
+ *     {@code SecurityContext.authenticate}; if they are valid the user is signed in on a new session
+ *     ({@link ConsoleSessions}, whose token goes into the {@link SessionCookie});</li>
+ * <li>a static asset needs nobody (no session is looked up for it);</li>
+ * <li>a request whose cookie names a session that has not ended is that session's user's, with the roles the user has now;</li>
  * <li>a request with {@code Authorization: Basic} is checked against the same users (scripts, no cookie);</li>
  * <li>either way, a user name with too many failed logins is refused without a password check ({@link LoginThrottle});</li>
  * <li>otherwise the request is anonymous: a console page then redirects to the login page, and the API's
@@ -45,6 +48,12 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
     @Inject
     LoginThrottle throttle;
 
+    @Inject
+    ConsoleSessions sessions;
+
+    @Inject
+    SessionCookie cookie;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
@@ -61,20 +70,21 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
                 // The session resource answers the problem; nothing is written here.
                 return AuthenticationStatus.SEND_FAILURE;
             }
-            SignedIn signedIn = SignedIn.start(request, result.getCallerPrincipal().getName(), result.getCallerGroups());
-            SignedIn.markVia(request, SignedIn.Via.SESSION);
+            SignedIn signedIn = signIn(request, response, result);
             return context.notifyContainerAboutLogin(signedIn.username(), signedIn.roles());
         }
-        Optional<SignedIn> session = SignedIn.of(request);
+        if (isPublicAsset(path)) {
+            return context.doNothing();
+        }
+        Optional<SignedIn> session = session(request);
         if (session.isPresent()) {
-            SignedIn.markVia(request, SignedIn.Via.SESSION);
+            session.get().attachTo(request);
             return context.notifyContainerAboutLogin(session.get().username(), session.get().roles());
         }
         Optional<UsernamePasswordCredential> basic = basic(request.getHeader("Authorization"));
         if (basic.isPresent()) {
             CredentialValidationResult result = validate(request, basic.get());
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-                SignedIn.markVia(request, SignedIn.Via.AUTHORIZATION_HEADER);
                 return context.notifyContainerAboutLogin(result.getCallerPrincipal().getName(), result.getCallerGroups());
             }
             // Wrong credentials stay anonymous: the access filter answers 401 for anything that needs a user.
@@ -84,6 +94,41 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
             return context.redirect(request.getContextPath() + LOGIN_PAGE);
         }
         return context.doNothing();
+    }
+
+    /**
+     * Starts a session for a valid login and hands its cookie to the browser. A session the browser had before ends: the
+     * session that is signed in is always a new one, never one whose token someone may have planted or seen.
+     */
+    private SignedIn signIn(HttpServletRequest request, HttpServletResponse response, CredentialValidationResult login) {
+        try {
+            Optional<String> before = cookie.token(request);
+            if (before.isPresent()) {
+                sessions.endToken(before.get());
+            }
+            ConsoleSessions.Started started = sessions.start(login.getCallerPrincipal().getName(), login.getCallerGroups());
+            cookie.issue(response, started.token());
+            started.signedIn().attachTo(request);
+            return started.signedIn();
+        } catch (SQLException e) {
+            throw new IllegalStateException("the console session cannot be started: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The session the request's cookie names, if it has not ended. A database failure is an error (the container's 500),
+     * not an anonymous request: a 401 would send a signed-in user to the login page, which cannot help.
+     */
+    private Optional<SignedIn> session(HttpServletRequest request) {
+        Optional<String> token = cookie.token(request);
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return sessions.find(token.get());
+        } catch (SQLException e) {
+            throw new IllegalStateException("the console sessions cannot be read: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -110,7 +155,7 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
     }
 
     private static boolean needsLogin(String path) {
-        return !path.equals(LOGIN_PAGE) && !isPublicAsset(path);
+        return !path.equals(LOGIN_PAGE);
     }
 
     /** A stylesheet, script, image, font or dictionary of the console: the same for everyone, no data in it. */
