@@ -63,9 +63,8 @@ import org.xml.sax.XMLReader;
  * writing the other loses nothing.
  *
  * <p>XML is parsed with DTDs refused and nothing external ever fetched (see {@link SecureXml}).
- * One instance is meant to be shared: it is thread-safe, the JAXB context, schema and JSON mapper are
- * built once in the constructor, and the parsers, validators and JAXB marshallers built from them are
- * pooled and reused, one call at a time.
+ * An instance is thread-safe. The JAXB context, schema and JSON mapper are built once for all instances; the parsers,
+ * validators and JAXB marshallers built from them are pooled per instance and reused, one call at a time.
  */
 public final class CanonicalCodec {
 
@@ -96,13 +95,20 @@ public final class CanonicalCodec {
     /** A codec checking local proposal ids against {@code formats} (known agencies plus configured ones). */
     public CanonicalCodec(LocalProposalIdFormats formats) {
         this.rules = new CanonicalContentRules(formats);
-        this.schema = loadSchema();
-        try {
-            this.context = JAXBContext.newInstance(ObjectFactory.class);
-        } catch (JAXBException e) {
-            throw new IllegalStateException("cannot build the JAXB context of the canonical model", e);
-        }
-        this.json = JsonMapper.builder()
+        this.schema = Model.SCHEMA;
+        this.context = Model.CONTEXT;
+        this.json = Model.JSON;
+    }
+
+    /**
+     * What every codec reads the model with, built once per class loader, at the first codec: a JAXB context and a
+     * compiled schema cost tens of milliseconds and megabytes each, and the gateway makes a codec in each of a dozen
+     * components. All three are thread-safe.
+     */
+    private static final class Model {
+        static final Schema SCHEMA = loadSchema();
+        static final JAXBContext CONTEXT = newContext();
+        static final ObjectMapper JSON = JsonMapper.builder()
                 .annotationIntrospector(new CanonicalJsonIntrospector(TypeFactory.defaultInstance()))
                 .addModule(new JavaTimeModule())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -117,6 +123,14 @@ public final class CanonicalCodec {
                 .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
                 .withConfigOverride(List.class, o -> o.setInclude(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, null)))
                 .build();
+
+        private static JAXBContext newContext() {
+            try {
+                return JAXBContext.newInstance(ObjectFactory.class);
+            } catch (JAXBException e) {
+                throw new IllegalStateException("cannot build the JAXB context of the canonical model", e);
+            }
+        }
     }
 
     private static Schema loadSchema() {
