@@ -14,8 +14,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jointcall.gateway.delivery.PartnerCircuits;
 
 /**
- * Runs {@link PartnerAndDeadlineAlerts} every {@code gateway.alerts.check-period} milliseconds (default 30 s), with
- * {@code gateway.alerts.deadline-warning-days} (default 7) and {@code gateway.alerts.lapsed-days} (default 14).
+ * Runs {@link PartnerAndDeadlineAlerts} and {@link HeldMessageAlerts} every {@code gateway.alerts.check-period}
+ * milliseconds (default 30 s), with {@code gateway.alerts.deadline-warning-days} (default 7),
+ * {@code gateway.alerts.lapsed-days} (default 14) and {@code gateway.alerts.held-minutes} (default 60).
  */
 @Dependent
 public class PartnerAndDeadlineAlertRoutes extends RouteBuilder {
@@ -37,16 +38,24 @@ public class PartnerAndDeadlineAlertRoutes extends RouteBuilder {
     @ConfigProperty(name = "gateway.alerts.lapsed-days", defaultValue = "14")
     long lapsedDays;
 
+    @Inject
+    @ConfigProperty(name = "gateway.alerts.held-minutes", defaultValue = "60")
+    long heldMinutes;
+
     @Override
     public void configure() {
         PartnerAndDeadlineAlerts check = new PartnerAndDeadlineAlerts(dataSource, circuits, alerts, Duration.ofDays(deadlineWarningDays),
                 Duration.ofDays(lapsedDays));
+        HeldMessageAlerts held = new HeldMessageAlerts(dataSource, alerts, Duration.ofMinutes(heldMinutes));
         onException(Exception.class).handled(true)
-                .log(LoggingLevel.WARN, "Partner and deadline alerts not checked, trying again next period: ${exception.message}");
+                .log(LoggingLevel.WARN, "Partner, deadline and held-message alerts not checked, trying again next period: ${exception.message}");
 
         from("timer:partner-and-deadline-alerts?delay=5000&period={{gateway.alerts.check-period:30000}}")
                 .routeId("partner-and-deadline-alerts")
-                .process(exchange -> exchange.getMessage().setBody(check.check(Instant.now())))
-                .log(LoggingLevel.DEBUG, "Partner and deadline alerts: ${body}");
+                .process(exchange -> {
+                    Instant now = Instant.now();
+                    exchange.getMessage().setBody(check.check(now) + ", " + held.check(now));
+                })
+                .log(LoggingLevel.DEBUG, "Partner, deadline and held-message alerts: ${body}");
     }
 }

@@ -132,7 +132,8 @@ public final class PartnerAndDeadlineAlerts {
         return lapsed;
     }
 
-    private static String named(Array references) throws SQLException {
+    /** The first ten of {@code references} (a text array), and how many more there are. */
+    static String named(Array references) throws SQLException {
         String[] all = (String[]) references.getArray();
         String shown = String.join(", ", List.of(all).subList(0, Math.min(all.length, REFERENCES_NAMED)));
         return all.length > REFERENCES_NAMED ? shown + " and " + (all.length - REFERENCES_NAMED) + " more" : shown;

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,7 +57,9 @@ class JointDecisionIT {
 
     @BeforeAll
     static void gatewayWithFourPushPartners() {
-        setup = JointCallGateway.start("joint-decision", root);
+        // Alerts checked twice a second, and a held message alerted at once (MESSAGES_HELD, below).
+        setup = JointCallGateway.start("joint-decision", root, Map.of("gateway.alerts.check-period", "500",
+                "gateway.alerts.held-minutes", "0"));
     }
 
     @AfterAll
@@ -265,6 +268,7 @@ class JointDecisionIT {
                 () -> status("NSF", early).path("detail").asText().contains("NSF's own proposal part for joint reference " + reference));
 
         assertThat(status("NSF", early).path("state").asText()).isEqualTo("HELD");
+        await("coordinators alerted to NSF's held message", PATIENCE, () -> openAlert("MESSAGES_HELD", "NSF").contains(early));
         JsonNode applied = status("DFG", part);
         assertThat(applied.path("ledgerId").asLong()).isPositive();
         assertThat(applied.path("processedAt").asText()).isNotEmpty();
@@ -323,6 +327,16 @@ class JointDecisionIT {
         try {
             return Long.parseLong(setup.database.column("SELECT count(*) FROM outbox_message o JOIN joint_proposal p USING (joint_id)"
                     + " WHERE p.joint_reference = '" + reference + "' AND o.state <> 'DELIVERED'").get(0));
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The detail of the open alert of {@code kind} about {@code subject}, or "" if none is open. */
+    private static String openAlert(String kind, String subject) {
+        try {
+            return String.join("", setup.database.column("SELECT detail FROM alert WHERE kind = '" + kind + "' AND subject = '"
+                    + subject + "' AND resolved_at IS NULL"));
         } catch (SQLException e) {
             throw new AssertionError(e);
         }
