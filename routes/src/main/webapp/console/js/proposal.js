@@ -1,15 +1,16 @@
 // One joint proposal: outcome and which agency decided it, every agency's track, the timeline of every
 // message in and out with signature verdicts and delivery attempts, payloads, ASPIRE rule check,
-// annotations, audit, and (administrators) reopening a rejected proposal.
+// annotations, audit, (coordinators) extending an agency's decision deadline, and (administrators) reopening a
+// rejected proposal.
 
 import { api, hasRole } from './api.js';
-import { h, replace, plainText } from './dom.js';
+import { h, replace, plainText, field } from './dom.js';
 import { t, tOr, timeElement } from './i18n.js';
 import { stateBadge } from './states.js';
 import { subscribe } from './live.js';
 import { announce } from './announce.js';
 import { showPayloads } from './payloads.js';
-import { show } from './router.js';
+import { show, errorMessage } from './router.js';
 import { actionForm } from './action-form.js';
 
 export async function renderProposal(container, { jointId }) {
@@ -25,6 +26,8 @@ export async function renderProposal(container, { jointId }) {
     section('timeline-section', t('proposal.timeline'), timeline(proposal.timeline ?? [], payloadPanel), payloadPanel),
     section('rule-check', t('proposal.ruleCheck'), ruleCheck(proposal.ruleCheck ?? [])),
     section('annotations', t('proposal.annotations'), annotations(proposal)),
+    hasRole('coordinator', 'administrator') && waiting(proposal.tracks ?? []).length > 0
+      ? section('deadline', t('proposal.extendDeadline'), deadlineForm(proposal)) : null,
     hasRole('administrator') && proposal.jointState === 'REJECTED' ? section('reopen', t('proposal.reopen'), reopenForm(proposal)) : null,
     section('audit', t('proposal.audit'), auditTable(proposal.audit ?? [])));
 
@@ -57,7 +60,7 @@ function outcome(p) {
 
 function tracksTable(tracks) {
   return h('table', { id: 'tracks-table' },
-    h('thead', {}, h('tr', {}, ['agency', 'role', 'required', 'state', 'localProposalId', 'reason', 'updated']
+    h('thead', {}, h('tr', {}, ['agency', 'role', 'required', 'state', 'localProposalId', 'reason', 'deadline', 'updated']
       .map((column) => h('th', { scope: 'col' }, t(`track.${column}`))))),
     h('tbody', {}, tracks.map((track) => h('tr', { dataset: { agency: track.agency, state: track.state } },
       h('th', { scope: 'row' }, track.agency),
@@ -66,6 +69,8 @@ function tracksTable(tracks) {
       h('td', {}, stateBadge(track.state)),
       h('td', {}, track.localProposalId ?? ''),
       h('td', {}, track.reason ?? ''),
+      h('td', { dataset: { column: 'deadline', extended: track.deadlineExtended } }, track.decisionDeadline ? timeElement(track.decisionDeadline) : '—',
+        track.deadlineExtended ? [' ', h('span', { class: 'muted' }, t('track.extended'))] : null),
       h('td', {}, timeElement(track.updatedAt))))));
 }
 
@@ -113,6 +118,42 @@ function annotations(proposal) {
   return [list, actionForm({ id: 'annotation-form', name: 'text', label: t('proposal.annotationLabel'), submitLabel: t('proposal.annotate'),
     multiline: true, path: `/proposals/${encodeURIComponent(proposal.jointId)}/annotations`,
     done: () => { announce(t('proposal.annotated')); show(); } })];
+}
+
+// The tracks still waiting for their decision: only theirs has a deadline that matters (the API refuses the others).
+const WAITING = new Set(['EXPECTED', 'SUBMITTED', 'ELIGIBLE', 'UNDER_REVIEW', 'RECOMMENDED', 'RESERVE', 'AWAITING_DECISION', 'DEFERRED']);
+
+function waiting(tracks) {
+  return tracks.filter((track) => WAITING.has(track.state));
+}
+
+// One agency's new decision deadline (the browser's local time, sent with its offset) and why.
+function deadlineForm(proposal) {
+  const status = h('span', { role: 'status' });
+  const form = h('form', { id: 'deadline-form', class: 'stacked' },
+    h('p', {}, t('proposal.extendExplained')),
+    h('label', { for: 'deadline-form-agency' }, t('track.agency')),
+    h('select', { id: 'deadline-form-agency', name: 'agency', required: true },
+      waiting(proposal.tracks ?? []).map((track) => h('option', { value: track.agency }, track.agency))),
+    h('label', { for: 'deadline-form-deadline' }, t('proposal.newDeadline')),
+    h('input', { id: 'deadline-form-deadline', name: 'deadline', type: 'datetime-local', required: true }),
+    h('label', { for: 'deadline-form-comment' }, t('common.comment')),
+    h('input', { id: 'deadline-form-comment', name: 'comment', type: 'text', required: true, maxlength: 2000 }),
+    h('button', { type: 'submit', id: 'deadline-form-submit' }, t('proposal.extendDeadline')),
+    status);
+  form.onsubmit = async (event) => {
+    event.preventDefault();
+    const agency = field(form, 'agency');
+    try {
+      await api(`/proposals/${encodeURIComponent(proposal.jointId)}/tracks/${encodeURIComponent(agency)}/deadline`, {
+        method: 'POST', body: { deadline: new Date(field(form, 'deadline')).toISOString(), comment: field(form, 'comment') } });
+      announce(t('proposal.deadlineExtended', { agency }));
+      show();
+    } catch (error) {
+      replace(status, errorMessage(error));
+    }
+  };
+  return form;
 }
 
 function reopenForm(proposal) {

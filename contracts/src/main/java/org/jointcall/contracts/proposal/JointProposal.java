@@ -163,13 +163,15 @@ public final class JointProposal {
     /**
      * A coordinator gives one agency more time to decide; the track will not lapse before {@code newDeadline}.
      *
-     * @throws ContractViolation if the agency has no track or its track is already final
+     * @throws ContractViolation if the agency has no track, or its track has a decision already (only a track still
+     *     expected or undecided has a deadline that matters)
      */
     public AuditEntry extendDecisionDeadline(AgencyId agency, OffsetDateTime newDeadline, String coordinator, OffsetDateTime at, String why) {
         AgencyTrack track = trackOf(agency);
-        if (TrackLifecycle.isTerminal(track.state())) {
+        if (!TrackLifecycle.isUndecided(track.state()) && track.state() != TrackState.EXPECTED) {
             throw new ContractViolation("track[" + agency + "].decisionDeadline", agency + " track is already " + track.state()
-                    + "; a final track has no deadline to extend (reopen it first)");
+                    + "; only a track still waiting for its decision has a deadline to extend"
+                    + (TrackLifecycle.isNegativeTerminal(track.state()) ? " (reopen it first)" : ""));
         }
         AuditEntry entry = new AuditEntry(at, coordinator, AuditEntry.Action.DECISION_DEADLINE_EXTENDED, agency,
                 "decision deadline extended to " + newDeadline + ": " + why);

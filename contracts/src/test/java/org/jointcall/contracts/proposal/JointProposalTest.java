@@ -241,6 +241,22 @@ class JointProposalTest {
     }
 
     @Test
+    void onlyATrackWaitingForItsDecisionHasADeadlineToExtend() {
+        allRequiredReach(TrackState.AWAITING_DECISION, 1);
+        report(UKRI, 2, TrackState.APPROVED);
+        report(NSF, 2, TrackState.DECLINED, "panel");
+        OffsetDateTime extended = Calls.DECISION_DEADLINE.plusDays(30);
+
+        assertThatThrownBy(() -> proposal.extendDecisionDeadline(UKRI, extended, "coordinator.sato", DAY, "late"))
+                .isInstanceOf(ContractViolation.class).hasMessageContaining("UKRI track is already APPROVED")
+                .hasMessageNotContaining("reopen");
+        assertThatThrownBy(() -> proposal.extendDecisionDeadline(NSF, extended, "coordinator.sato", DAY, "late"))
+                .isInstanceOf(ContractViolation.class).hasMessageContaining("NSF track is already DECLINED").hasMessageContaining("reopen it first");
+        proposal.extendDecisionDeadline(JST, extended, "coordinator.sato", DAY, "JST panel postponed");
+        assertThat(proposal.track(JST).orElseThrow().decisionDeadline(Calls.DECISION_DEADLINE)).isEqualTo(extended);
+    }
+
+    @Test
     void aRejectionIsFinalUntilACoordinatorReopensItWithAnAuditedReason() {
         allRequiredReach(TrackState.AWAITING_DECISION, 1);
         report(JST, 2, TrackState.APPROVED);

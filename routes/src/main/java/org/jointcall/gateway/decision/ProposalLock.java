@@ -4,6 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jointcall.gateway.proposal.ProposalRepository;
+import org.jointcall.gateway.proposal.StoredProposal;
 
 /**
  * The PostgreSQL advisory lock that serialises all work on one joint proposal, across threads and instances,
@@ -20,6 +25,20 @@ final class ProposalLock {
             statement.setString(1, key(callId, jointReference));
             statement.execute();
         }
+    }
+
+    /**
+     * Proposal {@code jointId} as it stands once its lock is held, for a change made by hand (a coordinator's): it is
+     * read again under the lock, since the worker or the sweep may have changed it between the first read, which
+     * names the lock, and the lock. Empty if there is no such proposal.
+     */
+    static Optional<StoredProposal> findLocked(Connection connection, ProposalRepository proposals, UUID jointId) throws SQLException {
+        Optional<StoredProposal> found = proposals.find(connection, jointId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        lock(connection, found.get().proposal().callId(), found.get().proposal().jointReference());
+        return proposals.find(connection, jointId);
     }
 
     /** Takes the lock if no other transaction holds it; returns whether it did. */

@@ -60,13 +60,11 @@ public class ProposalReopening {
      * @throws ContractViolation if the proposal is not REJECTED
      */
     public Optional<JointOutcome> reopen(Connection connection, UUID jointId, String administrator, String why) throws SQLException {
-        Optional<StoredProposal> found = proposals.find(connection, jointId);
+        Optional<StoredProposal> found = ProposalLock.findLocked(connection, proposals, jointId);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        ProposalLock.lock(connection, found.get().proposal().callId(), found.get().proposal().jointReference());
-        // Read again under the lock: what was read before may have changed meanwhile.
-        StoredProposal stored = proposals.find(connection, jointId).orElseThrow();
+        StoredProposal stored = found.get();
         JointProposal proposal = stored.proposal();
         CallTerms call = calls.find(connection, proposal.callId()).orElseThrow();
         JointOutcome before = proposal.outcome();

@@ -50,6 +50,8 @@ class ConsoleAccessIT {
             new Endpoint("GET", "/calls/ASPIRE-2026-QUAD/matrix?limit=5", null, EVERYONE),
             new Endpoint("GET", NO_PROPOSAL, null, EVERYONE),
             new Endpoint("POST", NO_PROPOSAL + "/annotations", "{\"text\":\"note\"}", ACTORS),
+            new Endpoint("POST", NO_PROPOSAL + "/tracks/NSF/deadline", "{\"deadline\":\"2099-01-01T00:00:00Z\",\"comment\":\"why\"}",
+                    ACTORS),
             new Endpoint("POST", NO_PROPOSAL + "/reopen", "{\"comment\":\"why\"}", Set.of(ADMINISTRATOR)),
             new Endpoint("GET", "/messages/in/1", null, EVERYONE),
             new Endpoint("GET", "/messages/out/1", null, EVERYONE),

@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -423,6 +424,58 @@ class ConsoleApiIT {
         audit.path("rows").forEach(row -> actions.add(row.path("actor").asText() + " " + row.path("action").asText() + " "
                 + row.path("subject").asText()));
         assertThat(actions).contains("coord RESEND outbox " + resent, "coord RESOLVE_DEAD_LETTER outbox " + resolved);
+    }
+
+    @Test
+    void aCoordinatorExtendsOneAgencysDecisionDeadline() throws Exception {
+        String reference = proposal("CONEXTEND-");
+        String path = "/proposals/" + jointId(reference);
+        JsonNode nsf = track(coordinator.getJson(path), "NSF");
+        assertThat(nsf.path("deadlineExtended").asBoolean()).isFalse();
+        OffsetDateTime callDeadline = OffsetDateTime.parse(nsf.path("decisionDeadline").asText());
+        OffsetDateTime later = callDeadline.plusDays(30).withOffsetSameInstant(ZoneOffset.ofHours(9));
+
+        HttpResponse<String> extended = coordinator.post(path + "/tracks/NSF/deadline",
+                "{\"deadline\":\"" + later + "\",\"comment\":\"NSF panel postponed\"}");
+
+        assertThat(extended.statusCode()).as(extended.body()).isEqualTo(200);
+        assertThat(OffsetDateTime.parse(Json.body(extended).path("before").asText())).isAtSameInstantAs(callDeadline);
+        JsonNode proposal = coordinator.getJson(path);
+        assertThat(OffsetDateTime.parse(track(proposal, "NSF").path("decisionDeadline").asText())).isAtSameInstantAs(later);
+        assertThat(track(proposal, "NSF").path("deadlineExtended").asBoolean()).isTrue();
+        assertThat(OffsetDateTime.parse(track(proposal, "DFG").path("decisionDeadline").asText())).as("one agency only")
+                .isAtSameInstantAs(callDeadline);
+        assertThat(proposal.path("audit")).anySatisfy(line -> {
+            assertThat(line.path("action").asText()).isEqualTo("DECISION_DEADLINE_EXTENDED");
+            assertThat(line.path("detail").asText()).contains("NSF panel postponed");
+        });
+        assertThat(column("SELECT actor || ' ' || action || ' ' || subject FROM console_audit WHERE action = 'EXTEND_DEADLINE'"))
+                .contains("coord EXTEND_DEADLINE proposal " + jointId(reference) + " track NSF");
+
+        String sooner = "{\"deadline\":\"" + later.minusDays(1) + "\",\"comment\":\"shorter\"}";
+        assertThat(coordinator.post(path + "/tracks/NSF/deadline", sooner).statusCode()).as("an extension only lengthens").isEqualTo(400);
+        assertThat(coordinator.post(path + "/tracks/NRF/deadline", sooner).statusCode()).as("no NRF track").isEqualTo(404);
+        assertThat(coordinator.post(path + "/tracks/nsf!/deadline", sooner).statusCode()).as("no agency code").isEqualTo(400);
+        assertThat(coordinator.post(path + "/tracks/NSF/deadline", "{\"deadline\":\"next spring\",\"comment\":\"x\"}")
+                .statusCode()).isEqualTo(400);
+        assertThat(coordinator.post(path + "/tracks/NSF/deadline", "{\"deadline\":\"" + later.plusDays(1) + "\"}").statusCode())
+                .as("why is required").isEqualTo(400);
+
+        setup.send("DFG", "decision", reference, 3, m -> m.getFundingDecision().setOutcome(FundingOutcome.APPROVED));
+        await("DFG approved", PATIENCE, () -> count("SELECT count(*) FROM agency_track t JOIN joint_proposal p USING (joint_id)"
+                + " WHERE p.joint_reference = '" + reference + "' AND t.agency = 'DFG' AND t.state = 'APPROVED'") == 1);
+        HttpResponse<String> decided = coordinator.post(path + "/tracks/DFG/deadline",
+                "{\"deadline\":\"" + later + "\",\"comment\":\"too late\"}");
+        assertThat(decided.statusCode()).as("a decided track has no deadline: " + decided.body()).isEqualTo(409);
+    }
+
+    private static JsonNode track(JsonNode proposal, String agency) {
+        for (JsonNode track : proposal.path("tracks")) {
+            if (track.path("agency").asText().equals(agency)) {
+                return track;
+            }
+        }
+        throw new AssertionError("no " + agency + " track in " + proposal.path("tracks"));
     }
 
     @Test

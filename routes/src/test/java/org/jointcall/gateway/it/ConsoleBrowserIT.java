@@ -166,6 +166,30 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void aCoordinatorExtendsOneAgencysDecisionDeadlineOnTheProposalPage() {
+        String reference = reference("DEADLINE");
+        AGENCIES.forEach(agency -> setup.send(agency, "proposal", reference, 1, m -> { }));
+        openMatrixOf(reference);
+        row(reference).findElement(By.cssSelector("a.proposal-link")).click();
+        String nsf = "#tracks-table tr[data-agency='NSF'] td[data-column='deadline']";
+        assertThat(browser.visible(nsf).getAttribute("data-extended")).isEqualTo("false");
+
+        new Select(browser.visible("#deadline-form-agency")).selectByValue("NSF");
+        browser.script("arguments[0].value = '2099-12-24T10:00'", browser.driver.findElement(By.id("deadline-form-deadline")));
+        browser.driver.findElement(By.id("deadline-form-comment")).sendKeys("NSF panel postponed");
+        browser.driver.findElement(By.id("deadline-form-submit")).click();
+
+        browser.await("NSF's deadline shown as extended", d -> "true".equals(d.findElement(By.cssSelector(nsf)).getAttribute("data-extended")));
+        assertThat(browser.driver.findElement(By.cssSelector(nsf)).getText()).contains("(extended)");
+        assertThat(browser.driver.findElement(By.cssSelector("#tracks-table tr[data-agency='DFG'] td[data-column='deadline']"))
+                .getAttribute("data-extended")).isEqualTo("false");
+        Object local = browser.script("return new Date('2099-12-24T10:00').toISOString()");
+        assertThat(setup.column("SELECT to_char(t.extended_decision_deadline AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')"
+                + " FROM agency_track t JOIN joint_proposal p USING (joint_id) WHERE p.joint_reference = '" + reference + "' AND t.agency = 'NSF'"))
+                .as("the browser's local time, stored as its instant").containsExactly(String.valueOf(local));
+    }
+
+    @Test
     void theCallsOverviewCountsANewProposalWithoutReload() {
         open("#/calls");
         String total = "#calls-table tr[data-call-id='" + CALL + "'] td[data-count='total']";

@@ -1,6 +1,8 @@
 package org.jointcall.gateway.console.api;
 
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -17,17 +19,22 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
+import org.jointcall.contracts.identifier.AgencyId;
 import org.jointcall.contracts.outcome.JointOutcome;
 import org.jointcall.contracts.validation.ContractViolation;
 import org.jointcall.gateway.console.action.ProposalAnnotations;
 import org.jointcall.gateway.console.action.ProposalReopen;
+import org.jointcall.gateway.console.action.TrackDeadlineExtension;
 import org.jointcall.gateway.console.query.ProposalDetail;
 import org.jointcall.gateway.console.security.ConsoleRole;
 import org.jointcall.gateway.exchange.Problem;
 import org.jointcall.gateway.exchange.ProblemException;
 import org.jointcall.gateway.exchange.ProblemType;
 
-/** {@code /proposals/{jointId}}: the proposal page's data, annotations, and reopening a rejected proposal. */
+/**
+ * {@code /proposals/{jointId}}: the proposal page's data, annotations, extending an agency's decision deadline, and
+ * reopening a rejected proposal.
+ */
 @Path("/proposals/{jointId}")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,6 +42,14 @@ public class ProposalResource {
 
     /** A note's body. */
     public record Note(String text) {
+    }
+
+    /** An extension: the new decision deadline (ISO 8601 with its offset, e.g. 2027-03-31T17:00:00+09:00) and why. */
+    public record Extension(String deadline, String comment) {
+    }
+
+    /** The deadline that applies to the track now, and the one it replaced. */
+    public record Extended(UUID jointId, String agency, OffsetDateTime decisionDeadline, OffsetDateTime before) {
     }
 
     /** The outcome after reopening. */
@@ -49,6 +64,9 @@ public class ProposalResource {
 
     @Inject
     ProposalReopen reopening;
+
+    @Inject
+    TrackDeadlineExtension deadlines;
 
     @Context
     SecurityContext caller;
@@ -71,6 +89,42 @@ public class ProposalResource {
             throw Requests.notFound("there is no joint proposal " + id);
         }
         return Response.status(Response.Status.CREATED).build();
+    }
+
+    @POST
+    @Path("/tracks/{agency}/deadline")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ConsoleRole.COORDINATOR_NAME, ConsoleRole.ADMINISTRATOR_NAME})
+    public Extended extendDeadline(@PathParam("jointId") String jointId, @PathParam("agency") String agency, Extension extension)
+            throws SQLException {
+        UUID id = Requests.jointId(jointId);
+        AgencyId track;
+        try {
+            track = AgencyId.of(agency);
+        } catch (ContractViolation notACode) {
+            throw new ProblemException(Problem.of(ProblemType.REQUEST_INVALID, notACode.reason()));
+        }
+        OffsetDateTime deadline = Requests.valid(() -> {
+            try {
+                return OffsetDateTime.parse(Requests.requiredText(extension.deadline(), "deadline", 64));
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("deadline '" + extension.deadline() + "' is not an ISO 8601 date and time with"
+                        + " its offset, e.g. 2027-03-31T17:00:00+09:00", e);
+            }
+        });
+        String comment = Requests.requiredText(extension.comment(), "comment", 2000);
+        try {
+            OffsetDateTime before = deadlines.extend(id, track, deadline, caller.getUserPrincipal().getName(), comment)
+                    .orElseThrow(() -> Requests.notFound("there is no joint proposal " + id));
+            return new Extended(id, track.code(), deadline, before);
+        } catch (ContractViolation refused) {
+            ProblemType type = switch (refused.field()) {
+                case "agency" -> ProblemType.NOT_FOUND;
+                case "deadline" -> ProblemType.REQUEST_INVALID;
+                default -> ProblemType.STATE_CONFLICT;
+            };
+            throw new ProblemException(Problem.of(type, refused.reason()));
+        }
     }
 
     @POST

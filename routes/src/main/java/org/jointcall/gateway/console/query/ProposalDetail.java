@@ -45,8 +45,12 @@ import org.jointcall.gateway.proposal.StoredProposal;
 @ApplicationScoped
 public class ProposalDetail {
 
+    /**
+     * One agency's track. {@code decisionDeadline} is the one that applies to it (the call's, or a coordinator's
+     * extension when {@code deadlineExtended}); null only when the call is no longer configured.
+     */
     public record Track(String agency, String role, boolean required, String state, String localProposalId, String reason,
-            OffsetDateTime updatedAt) {
+            OffsetDateTime updatedAt, OffsetDateTime decisionDeadline, boolean deadlineExtended) {
     }
 
     public record Attempt(OffsetDateTime at, int attempt, String outcome, Integer httpStatus, String error, int durationMs) {
@@ -122,7 +126,9 @@ public class ProposalDetail {
             timeline.addAll(outbound(connection, jointId));
             timeline.sort(Comparator.comparing(Event::at));
             JointOutcome outcome = proposal.outcome();
-            List<Track> tracks = proposal.tracks().values().stream().map(track -> track(track, inbound.localIds)).toList();
+            OffsetDateTime callDeadline = calls.find(connection, proposal.callId()).map(CallTerms::decisionDeadline).orElse(null);
+            List<Track> tracks = proposal.tracks().values().stream().map(track -> track(track, inbound.localIds, callDeadline))
+                    .toList();
             String title = inbound.parts.entrySet().stream()
                     .sorted(Map.Entry.comparingByKey())
                     .map(entry -> entry.getValue().getTitle()).filter(t -> t != null).findFirst().orElse(null);
@@ -207,9 +213,10 @@ public class ProposalDetail {
         return receiptStatus == null ? "NONE" : "UNVERIFIED";
     }
 
-    private static Track track(AgencyTrack track, Map<String, String> localIds) {
+    private static Track track(AgencyTrack track, Map<String, String> localIds, OffsetDateTime callDeadline) {
         return new Track(track.agency().code(), track.role().name(), track.required(), track.state().name(),
-                localIds.get(track.agency().code()), track.stateReason().orElse(null), track.updatedAt().orElse(null));
+                localIds.get(track.agency().code()), track.stateReason().orElse(null), track.updatedAt().orElse(null),
+                track.decisionDeadline(callDeadline), track.extendedDecisionDeadline().isPresent());
     }
 
     /** The ASPIRE intake checks over the parts received so far, against the researchers' other ASPIRE applications. */
