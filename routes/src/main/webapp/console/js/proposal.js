@@ -1,7 +1,7 @@
 // One joint proposal: outcome and which agency decided it, every agency's track, the timeline of every
 // message in and out with signature verdicts and delivery attempts, payloads, ASPIRE rule check,
-// annotations, audit, (coordinators) extending an agency's decision deadline, and (administrators) reopening a
-// rejected proposal.
+// annotations, audit, (coordinators) extending an agency's decision deadline and recording the research-security
+// step, and (administrators) reopening a rejected proposal.
 
 import { api, hasRole } from './api.js';
 import { h, replace, plainText, field } from './dom.js';
@@ -28,6 +28,7 @@ export async function renderProposal(container, { jointId }) {
     section('annotations', t('proposal.annotations'), annotations(proposal)),
     hasRole('coordinator', 'administrator') && waiting(proposal.tracks ?? []).length > 0
       ? section('deadline', t('proposal.extendDeadline'), deadlineForm(proposal)) : null,
+    hasRole('coordinator', 'administrator') ? section('research-security', t('proposal.recordResearchSecurity'), researchSecurityForm(proposal)) : null,
     hasRole('administrator') && proposal.jointState === 'REJECTED' ? section('reopen', t('proposal.reopen'), reopenForm(proposal)) : null,
     section('audit', t('proposal.audit'), auditTable(proposal.audit ?? [])));
 
@@ -55,7 +56,8 @@ function outcome(p) {
     h('dt', {}, t('proposal.decidedBy')), h('dd', { id: 'decided-by' }, p.decidedBy ?? '—'),
     h('dt', {}, t('proposal.reason')), h('dd', { id: 'reason' }, p.reason ?? '—'),
     h('dt', {}, t('proposal.rescopingRequired')), h('dd', {}, yesNo(p.rescopingRequired)),
-    h('dt', {}, t('proposal.researchSecurity')), h('dd', {}, p.researchSecurity ? tOr(`security.${p.researchSecurity}`, p.researchSecurity) : '—'));
+    h('dt', {}, t('proposal.researchSecurity')), h('dd', { id: 'research-security-state', dataset: { state: p.researchSecurity } },
+      p.researchSecurity ? tOr(`security.${p.researchSecurity}`, p.researchSecurity) : '—'));
 }
 
 function tracksTable(tracks) {
@@ -148,6 +150,34 @@ function deadlineForm(proposal) {
       await api(`/proposals/${encodeURIComponent(proposal.jointId)}/tracks/${encodeURIComponent(agency)}/deadline`, {
         method: 'POST', body: { deadline: new Date(field(form, 'deadline')).toISOString(), comment: field(form, 'comment') } });
       announce(t('proposal.deadlineExtended', { agency }));
+      show();
+    } catch (error) {
+      replace(status, errorMessage(error));
+    }
+  };
+  return form;
+}
+
+const SECURITY = ['NOT_REQUIRED', 'AWAITING_INFORMATION', 'UNDER_ASSESSMENT', 'CLEARED', 'MITIGATION_REQUIRED', 'NOT_CLEARED'];
+
+// Where the proposal stands in JST's research-security step, and why; never sent to a partner agency.
+function researchSecurityForm(proposal) {
+  const status = h('span', { role: 'status' });
+  const form = h('form', { id: 'security-form', class: 'stacked' },
+    h('p', {}, t('proposal.researchSecurityExplained')),
+    h('label', { for: 'security-form-status' }, t('proposal.researchSecurity')),
+    h('select', { id: 'security-form-status', name: 'status', required: true },
+      SECURITY.map((value) => h('option', { value, selected: value === proposal.researchSecurity }, t(`security.${value}`)))),
+    h('label', { for: 'security-form-comment' }, t('common.comment')),
+    h('input', { id: 'security-form-comment', name: 'comment', type: 'text', required: true, maxlength: 2000 }),
+    h('button', { type: 'submit', id: 'security-form-submit' }, t('proposal.recordResearchSecurity')),
+    status);
+  form.onsubmit = async (event) => {
+    event.preventDefault();
+    try {
+      await api(`/proposals/${encodeURIComponent(proposal.jointId)}/research-security`, {
+        method: 'PUT', body: { status: field(form, 'status'), comment: field(form, 'comment') } });
+      announce(t('proposal.researchSecurityRecorded'));
       show();
     } catch (error) {
       replace(status, errorMessage(error));

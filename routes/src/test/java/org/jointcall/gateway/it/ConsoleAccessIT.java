@@ -52,6 +52,7 @@ class ConsoleAccessIT {
             new Endpoint("POST", NO_PROPOSAL + "/annotations", "{\"text\":\"note\"}", ACTORS),
             new Endpoint("POST", NO_PROPOSAL + "/tracks/NSF/deadline", "{\"deadline\":\"2099-01-01T00:00:00Z\",\"comment\":\"why\"}",
                     ACTORS),
+            new Endpoint("PUT", NO_PROPOSAL + "/research-security", "{\"status\":\"CLEARED\",\"comment\":\"why\"}", ACTORS),
             new Endpoint("POST", NO_PROPOSAL + "/reopen", "{\"comment\":\"why\"}", Set.of(ADMINISTRATOR)),
             new Endpoint("GET", "/messages/in/1", null, EVERYONE),
             new Endpoint("GET", "/messages/out/1", null, EVERYONE),

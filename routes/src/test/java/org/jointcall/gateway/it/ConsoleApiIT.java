@@ -469,6 +469,37 @@ class ConsoleApiIT {
         assertThat(decided.statusCode()).as("a decided track has no deadline: " + decided.body()).isEqualTo(409);
     }
 
+    @Test
+    void aCoordinatorRecordsTheResearchSecurityStepAndNoAgencyIsTold() throws Exception {
+        String reference = proposal("CONSECURITY-");
+        String path = "/proposals/" + jointId(reference);
+        String before = coordinator.getJson(path).path("researchSecurity").asText();
+        long sent = count("SELECT count(*) FROM outbox_message o JOIN joint_proposal p USING (joint_id) WHERE p.joint_reference = '"
+                + reference + "'");
+
+        HttpResponse<String> recorded = coordinator.put(path + "/research-security",
+                "{\"status\":\"MITIGATION_REQUIRED\",\"comment\":\"subcontractor risk agreed with the applicants\"}");
+
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(200);
+        assertThat(Json.body(recorded).path("before").asText()).isEqualTo(before);
+        JsonNode proposal = coordinator.getJson(path);
+        assertThat(proposal.path("researchSecurity").asText()).isEqualTo("MITIGATION_REQUIRED");
+        assertThat(proposal.path("audit")).anySatisfy(line -> {
+            assertThat(line.path("action").asText()).isEqualTo("RESEARCH_SECURITY_UPDATED");
+            assertThat(line.path("detail").asText()).isEqualTo(before + " → MITIGATION_REQUIRED: subcontractor risk agreed with the applicants");
+        });
+        assertThat(column("SELECT actor || ' ' || action || ' ' || subject FROM console_audit WHERE action = 'RECORD_RESEARCH_SECURITY'"))
+                .contains("coord RECORD_RESEARCH_SECURITY proposal " + jointId(reference));
+        assertThat(count("SELECT count(*) FROM outbox_message o JOIN joint_proposal p USING (joint_id) WHERE p.joint_reference = '"
+                + reference + "'")).as("JST's own record: nothing sent").isEqualTo(sent);
+
+        assertThat(coordinator.put(path + "/research-security", "{\"status\":\"SAFE\",\"comment\":\"x\"}").statusCode()).isEqualTo(400);
+        assertThat(coordinator.put(path + "/research-security", "{\"status\":\"CLEARED\"}").statusCode()).as("why is required")
+                .isEqualTo(400);
+        assertThat(coordinator.put("/proposals/00000000-0000-0000-0000-000000000000/research-security",
+                "{\"status\":\"CLEARED\",\"comment\":\"x\"}").statusCode()).isEqualTo(404);
+    }
+
     private static JsonNode track(JsonNode proposal, String agency) {
         for (JsonNode track : proposal.path("tracks")) {
             if (track.path("agency").asText().equals(agency)) {

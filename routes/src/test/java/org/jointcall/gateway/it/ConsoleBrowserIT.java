@@ -190,6 +190,26 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void aCoordinatorRecordsTheResearchSecurityStepOnTheProposalPage() {
+        String reference = reference("SECURITY");
+        AGENCIES.forEach(agency -> setup.send(agency, "proposal", reference, 1, m -> { }));
+        openMatrixOf(reference);
+        row(reference).findElement(By.cssSelector("a.proposal-link")).click();
+        String before = browser.visible("#research-security-state").getAttribute("data-state");
+        assertThat(new Select(browser.visible("#security-form-status")).getFirstSelectedOption().getAttribute("value"))
+                .as("the form starts at the status recorded").isEqualTo(before);
+
+        new Select(browser.driver.findElement(By.id("security-form-status"))).selectByValue("CLEARED");
+        browser.driver.findElement(By.id("security-form-comment")).sendKeys("no foreign subcontractor");
+        browser.driver.findElement(By.id("security-form-submit")).click();
+
+        browser.await("the outcome shows the status recorded",
+                d -> "CLEARED".equals(d.findElement(By.id("research-security-state")).getAttribute("data-state")));
+        assertThat(setup.column("SELECT research_security FROM joint_proposal WHERE joint_reference = '" + reference + "'"))
+                .containsExactly("CLEARED");
+    }
+
+    @Test
     void theCallsOverviewCountsANewProposalWithoutReload() {
         open("#/calls");
         String total = "#calls-table tr[data-call-id='" + CALL + "'] td[data-count='total']";

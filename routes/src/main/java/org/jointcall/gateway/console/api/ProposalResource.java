@@ -3,6 +3,7 @@ package org.jointcall.gateway.console.api;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -11,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -21,10 +23,11 @@ import jakarta.ws.rs.core.SecurityContext;
 
 import org.jointcall.contracts.identifier.AgencyId;
 import org.jointcall.contracts.outcome.JointOutcome;
+import org.jointcall.contracts.proposal.ResearchSecurityStatus;
 import org.jointcall.contracts.validation.ContractViolation;
 import org.jointcall.gateway.console.action.ProposalAnnotations;
+import org.jointcall.gateway.console.action.ProposalBookkeeping;
 import org.jointcall.gateway.console.action.ProposalReopen;
-import org.jointcall.gateway.console.action.TrackDeadlineExtension;
 import org.jointcall.gateway.console.query.ProposalDetail;
 import org.jointcall.gateway.console.security.ConsoleRole;
 import org.jointcall.gateway.exchange.Problem;
@@ -32,8 +35,8 @@ import org.jointcall.gateway.exchange.ProblemException;
 import org.jointcall.gateway.exchange.ProblemType;
 
 /**
- * {@code /proposals/{jointId}}: the proposal page's data, annotations, extending an agency's decision deadline, and
- * reopening a rejected proposal.
+ * {@code /proposals/{jointId}}: the proposal page's data, annotations, extending an agency's decision deadline,
+ * recording the research-security step, and reopening a rejected proposal.
  */
 @Path("/proposals/{jointId}")
 @RequestScoped
@@ -52,6 +55,14 @@ public class ProposalResource {
     public record Extended(UUID jointId, String agency, OffsetDateTime decisionDeadline, OffsetDateTime before) {
     }
 
+    /** A research-security status ({@link ResearchSecurityStatus}) and why. */
+    public record ResearchSecurity(String status, String comment) {
+    }
+
+    /** The research-security status now, and the one it replaced. */
+    public record ResearchSecurityRecorded(UUID jointId, String researchSecurity, String before) {
+    }
+
     /** The outcome after reopening. */
     public record Reopened(UUID jointId, String jointState) {
     }
@@ -66,7 +77,7 @@ public class ProposalResource {
     ProposalReopen reopening;
 
     @Inject
-    TrackDeadlineExtension deadlines;
+    ProposalBookkeeping bookkeeping;
 
     @Context
     SecurityContext caller;
@@ -114,7 +125,7 @@ public class ProposalResource {
         });
         String comment = Requests.requiredText(extension.comment(), "comment", 2000);
         try {
-            OffsetDateTime before = deadlines.extend(id, track, deadline, caller.getUserPrincipal().getName(), comment)
+            OffsetDateTime before = bookkeeping.extendDeadline(id, track, deadline, caller.getUserPrincipal().getName(), comment)
                     .orElseThrow(() -> Requests.notFound("there is no joint proposal " + id));
             return new Extended(id, track.code(), deadline, before);
         } catch (ContractViolation refused) {
@@ -125,6 +136,27 @@ public class ProposalResource {
             };
             throw new ProblemException(Problem.of(type, refused.reason()));
         }
+    }
+
+    @PUT
+    @Path("/research-security")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ConsoleRole.COORDINATOR_NAME, ConsoleRole.ADMINISTRATOR_NAME})
+    public ResearchSecurityRecorded recordResearchSecurity(@PathParam("jointId") String jointId, ResearchSecurity recorded)
+            throws SQLException {
+        UUID id = Requests.jointId(jointId);
+        String name = Requests.requiredText(recorded.status(), "status", 64);
+        ResearchSecurityStatus status = Requests.valid(() -> {
+            try {
+                return ResearchSecurityStatus.valueOf(name);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("status '" + name + "' is none of " + Arrays.toString(ResearchSecurityStatus.values()), e);
+            }
+        });
+        String comment = Requests.requiredText(recorded.comment(), "comment", 2000);
+        ResearchSecurityStatus before = bookkeeping.recordResearchSecurity(id, status, caller.getUserPrincipal().getName(), comment)
+                .orElseThrow(() -> Requests.notFound("there is no joint proposal " + id));
+        return new ResearchSecurityRecorded(id, status.name(), before.name());
     }
 
     @POST
