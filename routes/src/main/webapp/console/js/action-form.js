@@ -1,5 +1,5 @@
 // A small form that POSTs one text field ({comment} or {text}) to an action of the API — annotate, reopen,
-// mark resolved — shows a failure next to itself and calls done() on success.
+// mark resolved — shows a failure next to itself and calls done() on success; submitTo() does the same for any form.
 
 import { api } from './api.js';
 import { h, replace, field } from './dom.js';
@@ -22,19 +22,24 @@ export function actionForm({ id, name, label, submitLabel, path, done, multiline
     input,
     h('button', { type: 'submit', id: `${id}-submit`, class: danger ? 'danger' : inline ? 'secondary' : null }, submitLabel),
     status);
+  submitTo(form, status, () => api(path, { method: 'POST', body: { [name]: field(form, name) } }), done,
+    confirm ? async () => !confirming(form) && confirmStep(form.querySelector(`#${id}-submit`), { id: `${id}-confirm`, question: confirm }) : null);
+  return form;
+}
+
+/**
+ * Makes submitting {@code form} call send() (a promise of the API's answer), then done(); a refusal is shown in
+ * {@code status} instead. {@code confirm}, if given, is asked first and must resolve to true.
+ */
+export function submitTo(form, status, send, done, confirm = null) {
   form.onsubmit = async (event) => {
     event.preventDefault();
-    if (confirm) {
-      if (confirming(form)) return;
-      const submit = form.querySelector(`#${id}-submit`);
-      if (!(await confirmStep(submit, { id: `${id}-confirm`, question: confirm }))) return;
-    }
+    if (confirm && !(await confirm())) return;
     try {
-      await api(path, { method: 'POST', body: { [name]: field(form, name) } });
+      await send();
       done();
     } catch (error) {
       replace(status, errorMessage(error));
     }
   };
-  return form;
 }

@@ -10,8 +10,8 @@ import { stateBadge } from './states.js';
 import { subscribe } from './live.js';
 import { announce } from './announce.js';
 import { showPayloads } from './payloads.js';
-import { show, errorMessage } from './router.js';
-import { actionForm } from './action-form.js';
+import { show } from './router.js';
+import { actionForm, submitTo } from './action-form.js';
 
 export async function renderProposal(container, { jointId }) {
   const proposal = await api(`/proposals/${encodeURIComponent(jointId)}`);
@@ -143,18 +143,9 @@ function deadlineForm(proposal) {
     h('input', { id: 'deadline-form-comment', name: 'comment', type: 'text', required: true, maxlength: 2000 }),
     h('button', { type: 'submit', id: 'deadline-form-submit' }, t('proposal.extendDeadline')),
     status);
-  form.onsubmit = async (event) => {
-    event.preventDefault();
-    const agency = field(form, 'agency');
-    try {
-      await api(`/proposals/${encodeURIComponent(proposal.jointId)}/tracks/${encodeURIComponent(agency)}/deadline`, {
-        method: 'POST', body: { deadline: new Date(field(form, 'deadline')).toISOString(), comment: field(form, 'comment') } });
-      announce(t('proposal.deadlineExtended', { agency }));
-      show();
-    } catch (error) {
-      replace(status, errorMessage(error));
-    }
-  };
+  submitTo(form, status, () => api(`/proposals/${encodeURIComponent(proposal.jointId)}/tracks/${encodeURIComponent(field(form, 'agency'))}/deadline`, {
+    method: 'POST', body: { deadline: new Date(field(form, 'deadline')).toISOString(), comment: field(form, 'comment') } }),
+  () => { announce(t('proposal.deadlineExtended', { agency: field(form, 'agency') })); show(); });
   return form;
 }
 
@@ -172,17 +163,9 @@ function researchSecurityForm(proposal) {
     h('input', { id: 'security-form-comment', name: 'comment', type: 'text', required: true, maxlength: 2000 }),
     h('button', { type: 'submit', id: 'security-form-submit' }, t('proposal.recordResearchSecurity')),
     status);
-  form.onsubmit = async (event) => {
-    event.preventDefault();
-    try {
-      await api(`/proposals/${encodeURIComponent(proposal.jointId)}/research-security`, {
-        method: 'PUT', body: { status: field(form, 'status'), comment: field(form, 'comment') } });
-      announce(t('proposal.researchSecurityRecorded'));
-      show();
-    } catch (error) {
-      replace(status, errorMessage(error));
-    }
-  };
+  submitTo(form, status, () => api(`/proposals/${encodeURIComponent(proposal.jointId)}/research-security`, {
+    method: 'PUT', body: { status: field(form, 'status'), comment: field(form, 'comment') } }),
+  () => { announce(t('proposal.researchSecurityRecorded')); show(); });
   return form;
 }
 

@@ -144,7 +144,7 @@ public class ConsoleSessions {
         }
     }
 
-    /** Ends the sessions a browser's token opened, if it names one (a new sign-in replaces it). */
+    /** Ends the session a browser's token names, if any (a new sign-in replaces it). */
     public void endToken(String token) throws SQLException {
         if (TOKEN.matcher(token).matches()) {
             end(HEX.formatHex(hash(token)));
