@@ -41,8 +41,11 @@ public class ConsoleUsers {
     @Inject
     DataSource dataSource;
 
-    /** Hash of a password nobody has: unknown users cost as much time as wrong passwords. */
-    private String decoy;
+    /**
+     * Hash of a password nobody has: unknown users cost as much time as wrong passwords. Made at the first unknown user,
+     * not at startup, where 210,000 PBKDF2 rounds in code not yet compiled took seconds of the boot's main thread.
+     */
+    private volatile String decoy;
 
     @PostConstruct
     void configureHash() {
@@ -51,7 +54,16 @@ public class ConsoleUsers {
                 "Pbkdf2PasswordHash.Iterations", Integer.toString(ITERATIONS),
                 "Pbkdf2PasswordHash.SaltSizeBytes", "32",
                 "Pbkdf2PasswordHash.KeySizeBytes", "32"));
-        decoy = hash.generate(java.util.UUID.randomUUID().toString().toCharArray());
+    }
+
+    private String decoy() {
+        String made = decoy;
+        if (made == null) {
+            // Two first requests may both make one; either serves.
+            made = hash.generate(java.util.UUID.randomUUID().toString().toCharArray());
+            decoy = made;
+        }
+        return made;
     }
 
     /**
@@ -108,7 +120,7 @@ public class ConsoleUsers {
             query.setString(1, username);
             try (ResultSet row = query.executeQuery()) {
                 if (!row.next()) {
-                    hash.verify(password.toCharArray(), decoy);
+                    hash.verify(password.toCharArray(), decoy());
                     return Optional.empty();
                 }
                 if (!hash.verify(password.toCharArray(), row.getString(1))) {
