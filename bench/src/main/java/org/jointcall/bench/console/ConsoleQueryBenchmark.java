@@ -53,8 +53,9 @@ public final class ConsoleQueryBenchmark {
     private static void run() throws Exception {
         Path root = Files.createTempDirectory("console-bench");
         // Reconciliation would ask the simulated partners about 40,000 seeded tracks during the measurement.
-        try (JointCallGateway setup = JointCallGateway.start("console-bench", root,
-                Map.of("gateway.reconciliation.initial-delay", "86400000"))) {
+        try (JointCallGateway setup = JointCallGateway.measured("console-bench", root, Map.of(
+                "gateway.console.admin-password", JointCallGateway.ADMIN_PASSWORD,
+                "gateway.reconciliation.initial-delay", "86400000"), null)) {
             long seedStart = System.nanoTime();
             try (Connection connection = setup.database.connect()) {
                 ConsoleSeed.seed(connection);

@@ -20,14 +20,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One real gateway: the Payara Micro bundle that {@code mvn package} built, launched as its own
- * JVM exactly as an operator launches it ({@code java -Xmx512m -jar …}), on a free port and
- * without Hazelcast clustering, so several can run side by side on one machine.
+ * JVM as an operator launches it ({@code java -Xmx512m -jar …}), on a free port and
+ * without Hazelcast clustering, so several can run side by side on one machine. Only the JIT and the
+ * collector differ from the operator's JVM, and only for tests: see {@link #TEST_JVM}.
  *
  * <p>{@link #start()} returns once {@code /health/ready} answers UP with the database check in
  * it and Payara Micro has logged the end of its boot, or fails with the end of the gateway's log.
  * A test can then stop it gracefully ({@link #stop()}, SIGTERM, as Ctrl-C or an orchestrator would) or kill it outright
  * ({@link #kill()}, SIGKILL, for crash tests), and {@link #restart()} it on the same settings.
- * Each run logs to {@code target/it-logs/<name>-<n>.log} and works in {@code target/it-logs};
+ * Each run logs to {@code target/it-logs/<name>-<n>.log} and works in {@code target/it-logs/<name>},
+ * shared by the runs and instances of one name only (a gateway without keystore generates its key under
+ * its working directory, and test classes run two at a time: see the failsafe configuration);
  * Payara's runtime and temporary files go there too instead of /tmp, so a killed instance leaves
  * nothing behind outside {@code target}. They are deleted once the process has ended: each run
  * unpacks ~270 MB of runtime and WAR (more after a kill), and a suite's worth filled a CI disk.
@@ -36,6 +39,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class GatewayProcess implements AutoCloseable {
 
     public static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
+    /**
+     * The JVM options of a gateway that lives for one test class: the client compiler only and the serial collector.
+     * A gateway's boot is mostly JIT compilation; on two cores these halve the CPU a start costs (about 65 to 30
+     * CPU-seconds, 35 to 24 s to ready) and the suite starts some forty gateways. Tests check behaviour, which the
+     * JIT does not change; benchmarks measure the operator's JVM ({@link Builder#asOperatorRuns()}).
+     */
+    static final List<String> TEST_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final AtomicInteger RUNS = new AtomicInteger();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -43,22 +53,26 @@ public final class GatewayProcess implements AutoCloseable {
     private final String name;
     private final Map<String, String> environment;
     private final Map<String, String> properties;
+    private final List<String> jvmOptions;
     private final int port;
     private final Path log;
+    private final Path workingDirectory;
     private final Path payaraRoot;
     private final Path temporaryFiles;
     private final Process process;
     private final long launchedAt = System.nanoTime();
     private Duration startup;
 
-    private GatewayProcess(String name, Map<String, String> environment, Map<String, String> properties) {
+    private GatewayProcess(String name, Map<String, String> environment, Map<String, String> properties, List<String> jvmOptions) {
         this.name = name;
         this.environment = Map.copyOf(environment);
         this.properties = Map.copyOf(properties);
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.port = freePort();
         int run = RUNS.incrementAndGet();
         Path logs = Path.of(requiredProperty("gateway.it-logs"));
         this.log = logs.resolve(name + "-" + run + ".log");
+        this.workingDirectory = logs.resolve(name);
         this.payaraRoot = logs.resolve(name + "-" + run + "-payara");
         this.temporaryFiles = logs.resolve(name + "-" + run + "-tmp");
         this.process = launch();
@@ -179,7 +193,7 @@ public final class GatewayProcess implements AutoCloseable {
         if (process.isAlive()) {
             throw new IllegalStateException("Gateway " + name + " (pid " + pid() + ") is still running");
         }
-        return new GatewayProcess(name, environment, properties).awaitReady();
+        return new GatewayProcess(name, environment, properties, jvmOptions).awaitReady();
     }
 
     /** Stops the gateway if it still runs, so a failing test does not leave it behind. */
@@ -230,6 +244,7 @@ public final class GatewayProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
+        command.addAll(jvmOptions);
         // Payara copies the WAR to the temporary directory and deletes it only on a clean exit.
         command.add("-Djava.io.tmpdir=" + temporaryFiles);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
@@ -239,8 +254,9 @@ public final class GatewayProcess implements AutoCloseable {
             // A root left by an earlier run of the same test would have Payara serve the WAR it unpacked then, not this build's.
             WorkFiles.deleteTree(payaraRoot);
             Files.createDirectories(temporaryFiles);
+            Files.createDirectories(workingDirectory);
             ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(log.getParent().toFile())
+                    .directory(workingDirectory.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().keySet().removeIf(key -> key.startsWith("GATEWAY_"));
@@ -282,6 +298,7 @@ public final class GatewayProcess implements AutoCloseable {
         private final String name;
         private final Map<String, String> environment = new LinkedHashMap<>();
         private final Map<String, String> properties = new LinkedHashMap<>();
+        private List<String> jvmOptions = TEST_JVM;
 
         private Builder(String name) {
             this.name = name;
@@ -314,14 +331,20 @@ public final class GatewayProcess implements AutoCloseable {
             return this;
         }
 
+        /** The JVM exactly as the README launches it, without {@link #TEST_JVM}: for benchmarks. */
+        public Builder asOperatorRuns() {
+            jvmOptions = List.of();
+            return this;
+        }
+
         /** Launches the gateway and returns once it is ready. */
         public GatewayProcess start() {
-            return new GatewayProcess(name, environment, properties).awaitReady();
+            return new GatewayProcess(name, environment, properties, jvmOptions).awaitReady();
         }
 
         /** Launches the gateway without waiting for it, for tests of gateways that must not come up. */
         public GatewayProcess launch() {
-            return new GatewayProcess(name, environment, properties);
+            return new GatewayProcess(name, environment, properties, jvmOptions);
         }
     }
 }

@@ -84,11 +84,14 @@ public final class JointCallGateway implements AutoCloseable {
     }
 
     /**
-     * For benchmarks: the gateway with exactly {@code settings} (not {@link #FAST}; none: the defaults an operator
-     * gets), and partners that tell {@code arrivals} of each delivery instead of keeping a journal.
+     * For benchmarks: the gateway on the operator's JVM with exactly {@code settings} (not {@link #FAST}; none: the
+     * defaults an operator gets), and partners that tell {@code arrivals} of each delivery (or, with null, keep a
+     * journal as in the tests).
      */
     public static JointCallGateway measured(String name, Path root, Map<String, String> settings, PartnerSimulator.Arrivals arrivals) {
-        return started(new JointCallGateway(name, root, settings, arrivals));
+        JointCallGateway setup = new JointCallGateway(name, root, settings, arrivals);
+        setup.builder.asOperatorRuns();
+        return started(setup);
     }
 
     private static JointCallGateway started(JointCallGateway setup) {
