@@ -181,6 +181,23 @@ class ConsoleApiIT {
     }
 
     @Test
+    void anActionWithoutAJsonObjectForBodyIsA400ProblemWhicheverAction() {
+        // The body is read before the path is looked at, so ids nobody has will do.
+        String proposal = "/proposals/" + java.util.UUID.randomUUID();
+        Map<String, String> actions = Map.of(proposal + "/annotations", "POST", proposal + "/tracks/NSF/deadline", "POST",
+                proposal + "/research-security", "PUT", proposal + "/reopen", "POST", "/dead-letters/987654321/resolve", "POST",
+                "/discrepancies/987654321/resolve", "POST", "/admin/users", "POST", "/admin/users/nobody", "PUT", "/session", "POST");
+        actions.forEach((path, method) -> {
+            for (String body : List.of("", "null", "[]", "42", "{\"comment\":")) {
+                HttpResponse<String> refused = admin.send(method, path, java.util.Optional.of(body));
+                assertThat(refused.statusCode()).as("%s %s with body '%s': %s", method, path, body, refused.body()).isEqualTo(400);
+                assertThat(Json.body(refused).path("type").asText()).as("%s %s with '%s'", method, path, body)
+                        .isEqualTo("https://jointcall.org/problems/request-invalid");
+            }
+        });
+    }
+
+    @Test
     void theSearchFindsProposalsByTitleSubstringAndMessagesByIdOrReferencePrefix() {
         // Any case, any part of the title; the reference's middle too.
         JsonNode byTitle = coordinator.getJson(matrix("q=" + titleWord.substring(2).toUpperCase(java.util.Locale.ROOT)));
