@@ -245,7 +245,10 @@ class ConsoleAccessIT {
         assertThat(user.getJson("/session").path("roles").toString()).isEqualTo("[\"coordinator\"]");
 
         assertThat(admin.put("/admin/users/changing", "{\"password\":\"another-" + PASSWORD + "\"}").statusCode()).isEqualTo(204);
-        assertThat(user.get("/calls").statusCode()).isEqualTo(401);
+        HttpResponse<String> ended = user.get("/calls");
+        assertThat(ended.statusCode()).isEqualTo(401);
+        assertThat(ended.headers().allValues("Set-Cookie")).as("the ended session's cookie is cleared")
+                .singleElement().asString().startsWith(SessionCookie.NAME + "=;").contains("Max-Age=0");
         assertThat(elsewhere.get("/calls").statusCode()).isEqualTo(401);
         assertThat(admin.get("/calls").statusCode()).as("the administrator's own session goes on").isEqualTo(200);
         assertThat(admin.getJson("/audit?limit=5").toString()).contains("password changed, 2 session(s) ended");

@@ -25,7 +25,8 @@ import jakarta.servlet.http.HttpServletResponse;
  *     {@code SecurityContext.authenticate}; if they are valid the user is signed in on a new session
  *     ({@link ConsoleSessions}, whose token goes into the {@link SessionCookie});</li>
  * <li>a static asset needs nobody (no session is looked up for it);</li>
- * <li>a request whose cookie names a session that has not ended is that session's user's, with the roles the user has now;</li>
+ * <li>a request whose cookie names a session that has not ended is that session's user's, with the roles the user has now;
+ *     a cookie whose session ended is cleared in the answer;</li>
  * <li>a request with {@code Authorization: Basic} is checked against the same users (scripts, no cookie);</li>
  * <li>either way, a user name with too many failed logins is refused without a password check ({@link LoginThrottle});</li>
  * <li>otherwise the request is anonymous: a console page then redirects to the login page, and the API's
@@ -76,10 +77,15 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
         if (isPublicAsset(path)) {
             return context.doNothing();
         }
-        Optional<SignedIn> session = session(request);
+        Optional<String> token = cookie.token(request);
+        Optional<SignedIn> session = session(token);
         if (session.isPresent()) {
             session.get().attachTo(request);
             return context.notifyContainerAboutLogin(session.get().username(), session.get().roles());
+        }
+        if (token.isPresent()) {
+            // Its session ended (signed out elsewhere, expired, a new password): the browser can stop sending it.
+            cookie.clear(response);
         }
         Optional<UsernamePasswordCredential> basic = basic(request.getHeader("Authorization"));
         if (basic.isPresent()) {
@@ -116,11 +122,10 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
     }
 
     /**
-     * The session the request's cookie names, if it has not ended. A database failure is an error (the container's 500),
+     * The session {@code token} (the request's cookie) names, if it has not ended. A database failure is an error (the container's 500),
      * not an anonymous request: a 401 would send a signed-in user to the login page, which cannot help.
      */
-    private Optional<SignedIn> session(HttpServletRequest request) {
-        Optional<String> token = cookie.token(request);
+    private Optional<SignedIn> session(Optional<String> token) {
         if (token.isEmpty()) {
             return Optional.empty();
         }
