@@ -2,7 +2,7 @@
 // connection, and the back button works. A view is render(container, params) returning an optional cleanup.
 
 import { replace, h } from './dom.js';
-import { t } from './i18n.js';
+import { t, tOr } from './i18n.js';
 
 const routes = [];
 let current = { cleanup: null, token: 0 };
@@ -75,8 +75,17 @@ export function keepInAddress(query) {
   if (hash !== location.hash) history.replaceState(history.state, '', hash);
 }
 
-/** A visible, announced error for a failed request. */
+const PROBLEM_TYPE = /^https:\/\/jointcall\.org\/problems\/([a-z-]+)$/;
+
+/**
+ * A visible, announced error for a failed request. The server words its problems in English; the kind of problem is
+ * named in the user's language (problem.<type> in the dictionaries), the server's detail kept beside it.
+ */
 export function errorMessage(error) {
-  const detail = error?.problem?.detail || error?.problem?.title || error?.message || String(error);
-  return h('p', { class: 'error', role: 'alert' }, t('error.request', { detail }));
+  const problem = error?.problem ?? {};
+  const detail = problem.detail || problem.title || error?.message || String(error);
+  const type = PROBLEM_TYPE.exec(problem.type ?? '')?.[1];
+  const title = type ? tOr(`problem.${type}`, null) : null;
+  const text = title ? t('error.problem', { title, detail }) : t('error.request', { detail });
+  return h('p', { class: 'error', role: 'alert' }, text);
 }

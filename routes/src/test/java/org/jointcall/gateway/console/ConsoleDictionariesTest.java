@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jointcall.contracts.v1.JointStatus;
 import org.jointcall.contracts.v1.MessageKind;
 import org.jointcall.contracts.v1.TrackState;
+import org.jointcall.gateway.exchange.ProblemType;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,6 +66,15 @@ class ConsoleDictionariesTest {
         Stream.of(MessageKind.values()).forEach(kind -> keys.add("kind." + kind.name()));
         assertThat(english.keySet()).containsAll(keys);
         assertThat(japanese.keySet()).containsAll(keys);
+    }
+
+    @Test
+    void everyProblemTypeIsNamedInBothLanguagesTheEnglishAsTheServerTitlesIt() {
+        for (ProblemType type : ProblemType.values()) {
+            String key = "problem." + type.slug();
+            assertThat(english).as(key).containsEntry(key, type.title());
+            assertThat(japanese).as(key).containsKey(key);
+        }
     }
 
     @Test

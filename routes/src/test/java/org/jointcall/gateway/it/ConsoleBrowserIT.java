@@ -406,6 +406,10 @@ class ConsoleBrowserIT {
             assertThat(signIn.getText()).as("audit actions through the dictionary").isEqualTo("ログイン");
             assertThat(browser.all("#audit-log tbody td")).extracting(WebElement::getText)
                     .as("an empty detail shows nothing").doesNotContain("\"\"");
+
+            open("#/proposals/not-a-proposal-id");
+            assertThat(browser.visible("main .error").getText()).as("the kind of problem in Japanese, the server's detail beside it")
+                    .startsWith("リクエストが正しくありません（").contains("not-a-proposal-id");
         } finally {
             browser.script("localStorage.removeItem('jointcall.console.language');");
         }
