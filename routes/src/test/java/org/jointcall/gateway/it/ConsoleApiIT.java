@@ -24,7 +24,9 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -183,13 +185,13 @@ class ConsoleApiIT {
     @Test
     void anActionWithoutAJsonObjectForBodyIsA400ProblemWhicheverAction() {
         // The body is read before the path is looked at, so ids nobody has will do.
-        String proposal = "/proposals/" + java.util.UUID.randomUUID();
+        String proposal = "/proposals/" + UUID.randomUUID();
         Map<String, String> actions = Map.of(proposal + "/annotations", "POST", proposal + "/tracks/NSF/deadline", "POST",
                 proposal + "/research-security", "PUT", proposal + "/reopen", "POST", "/dead-letters/987654321/resolve", "POST",
                 "/discrepancies/987654321/resolve", "POST", "/admin/users", "POST", "/admin/users/nobody", "PUT", "/session", "POST");
         actions.forEach((path, method) -> {
             for (String body : List.of("", "null", "[]", "42", "{\"comment\":")) {
-                HttpResponse<String> refused = admin.send(method, path, java.util.Optional.of(body));
+                HttpResponse<String> refused = admin.send(method, path, Optional.of(body));
                 assertThat(refused.statusCode()).as("%s %s with body '%s': %s", method, path, body, refused.body()).isEqualTo(400);
                 assertThat(Json.body(refused).path("type").asText()).as("%s %s with '%s'", method, path, body)
                         .isEqualTo("https://jointcall.org/problems/request-invalid");

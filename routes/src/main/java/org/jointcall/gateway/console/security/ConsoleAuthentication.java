@@ -122,8 +122,8 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
     }
 
     /**
-     * The session {@code token} (the request's cookie) names, if it has not ended. A database failure is an error (the container's 500),
-     * not an anonymous request: a 401 would send a signed-in user to the login page, which cannot help.
+     * The session {@code token} (the request's cookie) names, if it has not ended. A database failure is an error (the
+     * container's 500), not an anonymous request: a 401 would send a signed-in user to the login page, which cannot help.
      */
     private Optional<SignedIn> session(Optional<String> token) {
         if (token.isEmpty()) {
