@@ -56,7 +56,7 @@ public final class ClusterRun {
                 Report.progress(String.format("sending %.0f msg/s for %d s, alternately to A and B", rate, duration.toSeconds()));
                 JointCallTraffic traffic = new JointCallTraffic("CLUSTER");
                 OpenLoad load = new OpenLoad(setup.agencies, new MessageTemplates(new AgencyAdapters().registry()), 32);
-                List<OpenLoad.Sent> sent = load.run(traffic, rate, duration, n -> instances.get(n % 2));
+                List<OpenLoad.Sent> sent = load.run(traffic, rate, duration, n -> instances.get(n % 2).uri(""));
                 Duration settled = Owed.awaitSettled(setup.database, Duration.ofSeconds(120));
                 DeliveryCount count = DeliveryCount.of(sent, Owed.read(setup.database, traffic.referencePrefix()), arrivals);
 

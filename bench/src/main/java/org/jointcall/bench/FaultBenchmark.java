@@ -39,7 +39,7 @@ public final class FaultBenchmark {
     public Result partnerDown(Duration loadFor, Duration down) throws Exception {
         JointCallTraffic traffic = new JointCallTraffic("DOWN");
         setup.partners.partner("UKRI").failWith(503);
-        CompletableFuture<List<OpenLoad.Sent>> sent = CompletableFuture.supplyAsync(() -> load.run(traffic, rate, loadFor, n -> setup.gateway()));
+        CompletableFuture<List<OpenLoad.Sent>> sent = CompletableFuture.supplyAsync(() -> load.run(traffic, rate, loadFor, n -> setup.gateway().uri("")));
         Thread.sleep(down.toMillis());
         setup.partners.partner("UKRI").recover();
         return settle(traffic, sent.get(), "UKRI answered 503 for " + down.toSeconds() + " s");
@@ -48,7 +48,7 @@ public final class FaultBenchmark {
     /** The gateway is killed (SIGKILL) {@code killAfter} into a load of {@code loadFor}, and restarted at once. */
     public Result killedMidLoad(Duration loadFor, Duration killAfter) throws Exception {
         JointCallTraffic traffic = new JointCallTraffic("KILL");
-        CompletableFuture<List<OpenLoad.Sent>> sent = CompletableFuture.supplyAsync(() -> load.run(traffic, rate, loadFor, n -> setup.gateway()));
+        CompletableFuture<List<OpenLoad.Sent>> sent = CompletableFuture.supplyAsync(() -> load.run(traffic, rate, loadFor, n -> setup.gateway().uri("")));
         Thread.sleep(killAfter.toMillis());
         setup.gateway().kill();
         long killed = System.nanoTime();

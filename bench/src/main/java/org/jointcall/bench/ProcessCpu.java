@@ -3,6 +3,7 @@ package org.jointcall.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -64,6 +65,30 @@ public final class ProcessCpu {
         } catch (IOException e) {
             return 0;
         }
+    }
+
+    /**
+     * Waits until the JIT compilers of JVM {@code pid} used at most 1 % of a core over 2 s, at most {@code patience};
+     * returns how long that took. Under load on two cores the one C2 compiler thread gets a small share, and hundreds of
+     * hot methods wait for it as profiling C1 code; without load its queue empties within about 20 s.
+     */
+    public static Duration awaitQuietCompilers(long pid, Duration patience) {
+        long started = System.nanoTime();
+        long compiled = compilerMillis(pid);
+        while (System.nanoTime() - started < patience.toNanos()) {
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the JIT", e);
+            }
+            long now = compilerMillis(pid);
+            if (now - compiled <= 20) {
+                break;
+            }
+            compiled = now;
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     /** utime + stime (+ cutime + cstime: children already waited for), or 0 if the process is gone. */

@@ -43,20 +43,9 @@ public final class ThroughputBenchmark {
      * A gateway that runs for days has long compiled them; without load the queue emptied within 20 s.
      */
     public Duration warmUp(double rate, Duration duration) {
-        load.run(new JointCallTraffic("WARM"), rate, duration, n -> setup.gateway());
+        load.run(new JointCallTraffic("WARM"), rate, duration, n -> setup.gateway().uri(""));
         drain();
-        long pid = setup.gateway().pid();
-        long started = System.nanoTime();
-        long compiled = ProcessCpu.compilerMillis(pid);
-        while (System.nanoTime() - started < JIT_PATIENCE.toNanos()) {
-            sleep(Duration.ofSeconds(2));
-            long now = ProcessCpu.compilerMillis(pid);
-            if (now - compiled <= 20) { // at most 1 % of a core over the last 2 s
-                break;
-            }
-            compiled = now;
-        }
-        return Duration.ofNanos(System.nanoTime() - started);
+        return ProcessCpu.awaitQuietCompilers(setup.gateway().pid(), JIT_PATIENCE);
     }
 
     public Step run(int rate, Duration duration) {
@@ -78,7 +67,7 @@ public final class ThroughputBenchmark {
         int postgresPort = URI.create(setup.database.url().substring("jdbc:".length())).getPort();
         ProcessCpu.Sample cpuBefore = ProcessCpu.sample(pid, postgresPort);
         long started = System.currentTimeMillis();
-        List<OpenLoad.Sent> sent = load.run(traffic, rate, duration, n -> setup.gateway());
+        List<OpenLoad.Sent> sent = load.run(traffic, rate, duration, n -> setup.gateway().uri(""));
         long loadEnded = System.currentTimeMillis();
         long heap = ProcessMemory.heapUsedMiB(pid);
         Duration drain = drain();
@@ -123,15 +112,6 @@ public final class ThroughputBenchmark {
     /** Waits until the gateway has applied and delivered everything; returns how long that took. */
     public Duration drain() {
         return Owed.awaitSettled(setup.database, DRAIN_PATIENCE);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the JIT", e);
-        }
     }
 
     /**

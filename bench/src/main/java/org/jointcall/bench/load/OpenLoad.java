@@ -1,6 +1,7 @@
 package org.jointcall.bench.load;
 
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -12,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 
-import org.jointcall.gateway.it.GatewayProcess;
 import org.jointcall.gateway.it.PartnerClient;
 import org.jointcall.gateway.it.TestAgencies;
 
@@ -34,10 +34,10 @@ public final class OpenLoad {
     }
 
     /**
-     * Sends {@code traffic} at {@code perSecond} for {@code duration}, message n to {@code target.apply(n)}, and
-     * returns once every message has its answer (or none).
+     * Sends {@code traffic} at {@code perSecond} for {@code duration}, message n to the partner API at
+     * {@code target.apply(n)} ({@code http://localhost:<port>}), and returns once every message has its answer (or none).
      */
-    public List<Sent> run(Iterator<Planned> traffic, double perSecond, Duration duration, IntFunction<GatewayProcess> target) {
+    public List<Sent> run(Iterator<Planned> traffic, double perSecond, Duration duration, IntFunction<URI> target) {
         int count = (int) Math.round(perSecond * duration.toNanos() / 1e9);
         List<Sent> sent = new ArrayList<>(count);
         AtomicInteger threads = new AtomicInteger();
@@ -54,7 +54,7 @@ public final class OpenLoad {
                 LockSupport.parkNanos(dueNanos - System.nanoTime());
                 Sent message = new Sent(traffic.next(), startMillis + (dueNanos - startNanos) / 1_000_000);
                 sent.add(message);
-                GatewayProcess to = target.apply(n);
+                URI to = target.apply(n);
                 pool.execute(() -> send(message, to, dueNanos));
             }
         } finally {
@@ -71,7 +71,7 @@ public final class OpenLoad {
         return sent;
     }
 
-    private void send(Sent message, GatewayProcess to, long dueNanos) {
+    private void send(Sent message, URI to, long dueNanos) {
         Planned planned = message.planned();
         MessageTemplates.NativeMessage body = templates.write(planned);
         PartnerClient client = new PartnerClient(to);

@@ -42,15 +42,21 @@ public final class PartnerClient {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final GatewayProcess gateway;
+    /** {@code http://localhost:<port>}: what every request's path is appended to, as written. */
+    private final String origin;
 
     public PartnerClient(GatewayProcess gateway) {
-        this.gateway = gateway;
+        this(gateway.uri(""));
+    }
+
+    /** A client of whatever serves the partner API at {@code origin} (scheme, host and port). */
+    public PartnerClient(URI origin) {
+        this.origin = origin.toString();
     }
 
     /** An unsigned POST of {@code body} to {@code agencyInPath}'s messages endpoint. */
     public RequestMessage unsigned(String agencyInPath, String contentType, byte[] body) {
-        return RequestMessage.of("POST", gateway.uri("/api/v1/exchange/" + agencyInPath + "/messages"),
+        return RequestMessage.of("POST", URI.create(origin + "/api/v1/exchange/" + agencyInPath + "/messages"),
                 HttpFields.of("Content-Type", contentType), body);
     }
 
