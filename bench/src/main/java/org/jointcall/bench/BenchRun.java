@@ -6,11 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jointcall.bench.load.LoadSettings;
 import org.jointcall.bench.load.MessageTemplates;
 import org.jointcall.bench.load.OpenLoad;
 import org.jointcall.bench.load.PartnerArrivals;
@@ -31,25 +31,11 @@ public final class BenchRun {
     }
 
     public static void main(String[] args) {
-        // The embedded PostgreSQL and WireMock log through JUL at INFO: the report is what matters here.
-        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
-        try {
-            run();
-        } catch (Exception | AssertionError e) {
-            e.printStackTrace();
-            // Partner simulators and the database run on non-daemon threads: end them with the run.
-            System.exit(1);
-        }
-        System.exit(0);
+        BenchMain.run(BenchRun::run);
     }
 
     private static void run() throws Exception {
-        List<Integer> rates = Arrays.stream(System.getProperty("bench.rates", "25,50,100,150,200").split(","))
-                .map(String::trim).map(Integer::parseInt).toList();
-        Duration step = Duration.ofSeconds(Long.getLong("bench.step-seconds", 60));
-        double warmupRate = Double.parseDouble(System.getProperty("bench.warmup-rate", "50"));
-        Duration warmup = Duration.ofSeconds(Long.getLong("bench.warmup-seconds", 60));
-        int senders = Integer.getInteger("bench.senders", 64);
+        LoadSettings settings = LoadSettings.read("bench", "25,50,100,150,200", 50);
         double faultRate = Double.parseDouble(System.getProperty("bench.fault-rate", "40"));
         Path work = Files.createDirectories(Path.of(System.getProperty("gateway.it-logs"))).resolve("run-" + System.currentTimeMillis());
         Path emptyBundle = Path.of(System.getProperty("bench.empty-bundle"));
@@ -59,7 +45,7 @@ public final class BenchRun {
                 .line("- date: " + Instant.now().truncatedTo(ChronoUnit.SECONDS))
                 .line("- machine: " + Machine.current().describe())
                 .line("- load: the 4-agency joint-call mix (4 proposal parts, 2 shareable reviews, 4 decisions per proposal, every"
-                        + " 5th rejected by DFG first), signed ecdsa-p256 by the partners, " + senders + " partner connections;"
+                        + " 5th rejected by DFG first), signed ecdsa-p256 by the partners, " + settings.senders() + " partner connections;"
                         + " partners are WireMock servers verifying the gateway's signatures and signing receipts,"
                         + " PostgreSQL 17 embedded (zonky), all on this machine");
         MessageTemplates templates = new MessageTemplates(new AgencyAdapters().registry());
@@ -101,14 +87,14 @@ public final class BenchRun {
                     List.of("difference", seconds(gatewayStartup - emptyStartup), seconds(gatewayPayara - emptyPayara),
                             Long.toString(gatewayRss - emptyRss))));
 
-            OpenLoad load = new OpenLoad(setup.agencies, templates, senders);
+            OpenLoad load = new OpenLoad(setup.agencies, templates, settings.senders());
             ThroughputBenchmark throughput = new ThroughputBenchmark(setup, arrivals, load);
-            Report.progress("warm-up: " + warmupRate + " msg/s for " + warmup.toSeconds() + " s");
-            jitSettled = throughput.warmUp(warmupRate, warmup);
+            Report.progress("warm-up: " + settings.warmupRate() + " msg/s for " + settings.warmup().toSeconds() + " s");
+            jitSettled = throughput.warmUp(settings.warmupRate(), settings.warmup());
             Report.progress(String.format(Locale.ROOT, "  JIT compilers quiet %.0f s after the warm-up's backlog", jitSettled.toMillis() / 1000.0));
-            for (int rate : rates) {
-                Report.progress("throughput: " + rate + " msg/s for " + step.toSeconds() + " s");
-                ThroughputBenchmark.Step result = throughput.run(rate, step);
+            for (int rate : settings.rates()) {
+                Report.progress("throughput: " + rate + " msg/s for " + settings.step().toSeconds() + " s");
+                ThroughputBenchmark.Step result = throughput.run(rate, settings.step());
                 steps.add(result);
                 Report.progress(String.format(Locale.ROOT, "  %d msg/s: accepted %d/%d, end-to-end p50 %d ms p99 %d ms, drain %.1f s",
                         rate, result.accepted(), result.sent(), result.endToEndMillis().at(50), result.endToEndMillis().at(99),
@@ -118,10 +104,10 @@ public final class BenchRun {
         report.section("Sustained end-to-end throughput (default settings)");
         report.line("Open load: message n is due at n/rate and latencies count from then. End to end = from due until the last"
                 + " partner concerned accepted what the message caused (signed record/notice, receipt verified), as the partners"
-                + " recorded it. Warm-up " + warmup.toSeconds() + " s at " + (int) warmupRate + " msg/s, then no load until the"
+                + " recorded it. Warm-up " + settings.warmup().toSeconds() + " s at " + (int) settings.warmupRate() + " msg/s, then no load until the"
                 + " gateway's JIT compilers fell quiet (" + jitSettled.toSeconds() + " s; a gateway running for days has compiled"
                 + " its hot code, one that just started has not); each rate runs "
-                + step.toSeconds() + " s, then the backlog drains before the next.").line("");
+                + settings.step().toSeconds() + " s, then the backlog drains before the next.").line("");
         List<List<String>> rows = new ArrayList<>();
         for (ThroughputBenchmark.Step s : steps) {
             rows.add(List.of(Integer.toString(s.rate()), s.accepted() + "/" + s.sent(), format(s.endToEndPerSecond()),
@@ -152,7 +138,7 @@ public final class BenchRun {
         List<FaultBenchmark.Result> faults = new ArrayList<>();
         try (JointCallGateway setup = JointCallGateway.measured("bench-faults", Files.createDirectories(work.resolve("faults")),
                 FaultBenchmark.SETTINGS, faultArrivals)) {
-            FaultBenchmark benchmark = new FaultBenchmark(setup, faultArrivals, new OpenLoad(setup.agencies, templates, senders), faultRate);
+            FaultBenchmark benchmark = new FaultBenchmark(setup, faultArrivals, new OpenLoad(setup.agencies, templates, settings.senders()), faultRate);
             faults.add(benchmark.partnerDown(Duration.ofSeconds(15), Duration.ofSeconds(10)));
             faults.add(benchmark.killedMidLoad(Duration.ofSeconds(35), Duration.ofSeconds(6)));
         }

@@ -16,6 +16,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.jointcall.bench.BenchMain;
 import org.jointcall.bench.Machine;
 import org.jointcall.gateway.it.ConsoleClient;
 import org.jointcall.gateway.it.JointCallGateway;
@@ -40,14 +41,7 @@ public final class ConsoleQueryBenchmark {
     }
 
     public static void main(String[] args) {
-        try {
-            run();
-        } catch (Exception | AssertionError e) {
-            e.printStackTrace();
-            // The embedded PostgreSQL of the test database would keep the JVM alive.
-            System.exit(1);
-        }
-        System.exit(0);
+        BenchMain.run(ConsoleQueryBenchmark::run);
     }
 
     private static void run() throws Exception {

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,11 +17,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.jointcall.bench.BenchMain;
 import org.jointcall.bench.Machine;
 import org.jointcall.bench.Percentiles;
 import org.jointcall.bench.ProcessCpu;
 import org.jointcall.bench.Report;
 import org.jointcall.bench.load.JointCallTraffic;
+import org.jointcall.bench.load.LoadSettings;
 import org.jointcall.bench.load.MessageTemplates;
 import org.jointcall.bench.load.OpenLoad;
 import org.jointcall.gateway.agency.AgencyAdapters;
@@ -38,7 +39,8 @@ import org.jointcall.gateway.it.TestAgencies;
  * comes on top, so the highest rate kept up here bounds what any gateway following the profile can reach on this
  * machine. Settings (system properties): {@code floor.rates} (default {@code 50,100,150,200,300,500}),
  * {@code floor.step-seconds} (60), {@code floor.warmup-rate} (100), {@code floor.warmup-seconds} (60),
- * {@code floor.senders} (64, as {@code bench/run}).
+ * {@code floor.senders} (64, as {@code bench/run}; see {@link LoadSettings}), {@code floor.relay-options} (more JVM
+ * options for the relay, space-separated, e.g. {@code -XX:+PrintCompilation}: its output goes to {@code relay.out}).
  */
 public final class FloorBenchmark {
 
@@ -51,23 +53,11 @@ public final class FloorBenchmark {
     }
 
     public static void main(String[] args) {
-        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
-        try {
-            run();
-        } catch (Exception | AssertionError e) {
-            e.printStackTrace();
-            System.exit(1);
-        }
-        System.exit(0); // the partner simulators run on non-daemon threads
+        BenchMain.run(FloorBenchmark::run);
     }
 
     private static void run() throws Exception {
-        List<Integer> rates = Arrays.stream(System.getProperty("floor.rates", "50,100,150,200,300,500").split(","))
-                .map(String::trim).map(Integer::parseInt).toList();
-        Duration step = Duration.ofSeconds(Long.getLong("floor.step-seconds", 60));
-        double warmupRate = Double.parseDouble(System.getProperty("floor.warmup-rate", "100"));
-        Duration warmup = Duration.ofSeconds(Long.getLong("floor.warmup-seconds", 60));
-        int senders = Integer.getInteger("floor.senders", 64);
+        LoadSettings settings = LoadSettings.read("floor", "50,100,150,200,300,500", 100);
         Path work = Files.createDirectories(Path.of(System.getProperty("gateway.it-logs")).resolve("floor-" + System.currentTimeMillis()));
 
         Report report = new Report();
@@ -77,28 +67,28 @@ public final class FloorBenchmark {
                 .line("- relay: signature, digest and nonce checked, signed 202 receipt, a signed push to each of the three other"
                         + " partners with its receipt verified; no database, no XML, no joint decision (ProtocolRelay, its own JVM,"
                         + " -Xmx512m)")
-                .line("- load and partners: as bench/run (the 4-agency joint-call mix signed ecdsa-p256, " + senders
+                .line("- load and partners: as bench/run (the 4-agency joint-call mix signed ecdsa-p256, " + settings.senders()
                         + " partner connections; four WireMock partners verifying every push and signing receipts), all on this machine");
 
         FloorArrivals arrivals = new FloorArrivals();
         TestAgencies agencies = TestAgencies.writeTo(work);
         try (PartnerSimulators partners = PartnerSimulators.recording(agencies, JointCallGateway.AGENCIES, arrivals);
                 RelayProcess relay = RelayProcess.start(work, agencies, partners)) {
-            OpenLoad load = new OpenLoad(agencies, new MessageTemplates(new AgencyAdapters().registry()), senders);
-            Report.progress("warm-up: " + warmupRate + " msg/s for " + warmup.toSeconds() + " s");
-            List<OpenLoad.Sent> warm = load.run(new JointCallTraffic("FWARM"), warmupRate, warmup, n -> relay.origin());
+            OpenLoad load = new OpenLoad(agencies, new MessageTemplates(new AgencyAdapters().registry()), settings.senders());
+            Report.progress("warm-up: " + settings.warmupRate() + " msg/s for " + settings.warmup().toSeconds() + " s");
+            List<OpenLoad.Sent> warm = load.run(new JointCallTraffic("FWARM"), settings.warmupRate(), settings.warmup(), n -> relay.origin());
             arrivals.awaitAll(accepted(warm), DRAIN_PATIENCE);
             Duration jit = ProcessCpu.awaitQuietCompilers(relay.pid(), JIT_PATIENCE);
             Report.progress(String.format(Locale.ROOT, "  JIT compilers quiet %.0f s after the warm-up", jit.toMillis() / 1000.0));
 
             List<Row> rows = new ArrayList<>();
-            for (int rate : rates) {
-                Report.progress("floor: " + rate + " msg/s for " + step.toSeconds() + " s");
-                rows.add(measure(load, relay, arrivals, rate, step));
+            for (int rate : settings.rates()) {
+                Report.progress("floor: " + rate + " msg/s for " + settings.step().toSeconds() + " s");
+                rows.add(measure(load, relay, arrivals, rate, settings.step()));
                 Report.progress("  " + rate + " msg/s: " + rows.get(rows.size() - 1).cells() + "; relay " + relay.stats());
             }
-            report.section("Relayed end to end (" + step.toSeconds() + " s per rate, after " + warmup.toSeconds() + " s at "
-                    + (int) warmupRate + " msg/s and a quiet JIT)");
+            report.section("Relayed end to end (" + settings.step().toSeconds() + " s per rate, after " + settings.warmup().toSeconds() + " s at "
+                    + (int) settings.warmupRate() + " msg/s and a quiet JIT)");
             report.table(List.of("offered msg/s", "accepted", "end-to-end msg/s", "202 p50/p99 ms", "end-to-end p50/p99/max ms",
                     "backlog drain s", "CPU ms per message: relay / load + partners", "kept up"), rows.stream().map(Row::cells).toList());
             report.line("").line("End to end = from when a message was due until the last of its three pushes was accepted by its partner."
