@@ -118,7 +118,7 @@ public final class BenchRun {
         }
         report.table(List.of("offered msg/s", "accepted", "end-to-end msg/s", "deliveries/s", "202 p50/p99 ms",
                 "end-to-end p50/p99/max ms", "undelivered / changed nothing", "backlog drain s", "peak RSS / heap used MiB",
-                "CPU ms per message: gateway / PostgreSQL / load + partners", "kept up"), rows);
+                "CPU ms per message: gateway (of it JIT) / PostgreSQL / load + partners", "kept up"), rows);
         report.line("").line("Kept up = every message accepted and delivered, p99 < 200 ms, backlog cleared within 1 s of the load's end."
                 + " Changed nothing = applied without anything to send: an agency's report that overtook a newer one of the same"
                 + " agency among the load's connections is stale (these count as processed, not in the latencies)."

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -20,18 +21,30 @@ public final class ProcessCpu {
     private ProcessCpu() {
     }
 
-    /** CPU milliseconds so far, per party. */
-    public record Sample(long gatewayMillis, long postgresMillis, long loadMillis) {
+    /**
+     * CPU milliseconds so far, per party.
+     *
+     * @param gatewayCompilerMillis the part of {@code gatewayMillis} its JIT compiler threads used
+     */
+    public record Sample(long gatewayMillis, long gatewayCompilerMillis, long postgresMillis, long loadMillis) {
 
         public Sample minus(Sample earlier) {
-            return new Sample(gatewayMillis - earlier.gatewayMillis, postgresMillis - earlier.postgresMillis,
-                    loadMillis - earlier.loadMillis);
+            return new Sample(gatewayMillis - earlier.gatewayMillis, gatewayCompilerMillis - earlier.gatewayCompilerMillis,
+                    postgresMillis - earlier.postgresMillis, loadMillis - earlier.loadMillis);
+        }
+
+        /** "gateway (JIT x) / PostgreSQL / load and partners" CPU milliseconds per message, over {@code messages}. */
+        public String perMessage(int messages) {
+            double count = Math.max(1, messages);
+            return String.format(Locale.ROOT, "%.1f (JIT %.1f) / %.1f / %.1f", gatewayMillis / count, gatewayCompilerMillis / count,
+                    postgresMillis / count, loadMillis / count);
         }
     }
 
-    /** @param postgresPort the port of the gateway's PostgreSQL, which tells its postmaster from any other */
+    /** @param postgresPort the port of the gateway's PostgreSQL, which tells its postmaster from any other (0: none) */
     public static Sample sample(long gatewayPid, int postgresPort) {
-        return new Sample(millis(gatewayPid, false), postgresMillis(postgresPort), millis(ProcessHandle.current().pid(), false));
+        return new Sample(millis(gatewayPid, false), compilerMillis(gatewayPid), postgresMillis(postgresPort),
+                millis(ProcessHandle.current().pid(), false));
     }
 
     /** The postmaster listening on {@code port} with its ended children, plus its running children; 0 without one. */

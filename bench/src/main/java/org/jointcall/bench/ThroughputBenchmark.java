@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jointcall.bench.load.JointCallTraffic;
@@ -129,11 +128,9 @@ public final class ThroughputBenchmark {
             int undelivered, int withoutEffect, DeliveryCount count, double deliveredWithinSeconds, double loadSeconds, long peakRssMiB,
             long heapUsedMiB, Duration drain, ProcessCpu.Sample cpu) {
 
-        /** "gateway / PostgreSQL / load and partners" CPU milliseconds per accepted message. */
+        /** "gateway (JIT) / PostgreSQL / load and partners" CPU milliseconds per accepted message. */
         public String cpuPerMessage() {
-            double messages = Math.max(1, accepted);
-            return String.format(Locale.ROOT, "%.1f / %.1f / %.1f", cpu.gatewayMillis() / messages,
-                    cpu.postgresMillis() / messages, cpu.loadMillis() / messages);
+            return cpu.perMessage(accepted);
         }
 
         /** Partner messages accepted and fully delivered per second, over the time it took to deliver them all. */

@@ -90,7 +90,7 @@ public final class FloorBenchmark {
             report.section("Relayed end to end (" + settings.step().toSeconds() + " s per rate, after " + settings.warmup().toSeconds() + " s at "
                     + (int) settings.warmupRate() + " msg/s and a quiet JIT)");
             report.table(List.of("offered msg/s", "accepted", "end-to-end msg/s", "202 p50/p99 ms", "end-to-end p50/p99/max ms",
-                    "backlog drain s", "CPU ms per message: relay / load + partners", "kept up"), rows.stream().map(Row::cells).toList());
+                    "backlog drain s", "CPU ms per message: relay (of it JIT) / PostgreSQL (none here) / load + partners", "kept up"), rows.stream().map(Row::cells).toList());
             report.line("").line("End to end = from when a message was due until the last of its three pushes was accepted by its partner."
                     + " Kept up = every message accepted and relayed, p99 < 200 ms, backlog cleared within 1 s of the load's end."
                     + " CPU per message from /proc, from the start of the load to the end of the drain; 2 cores give 2,000 CPU ms per second.");
@@ -130,10 +130,9 @@ public final class FloorBenchmark {
         Percentiles answers = new Percentiles(accepted.stream().mapToLong(message -> message.answerNanos() / 1_000_000).toArray());
         double seconds = Math.max(lastArrival - started, step.toMillis()) / 1000.0;
         boolean keptUp = accepted.size() == sent.size() && drained && endToEnd.at(99) < 200 && drain < 1000;
-        double messages = Math.max(1, accepted.size());
         return new Row(rate, keptUp, List.of(Integer.toString(rate), accepted.size() + "/" + sent.size(), format(latencies.size() / seconds),
                 answers.at(50) + " / " + answers.at(99), endToEnd.at(50) + " / " + endToEnd.at(99) + " / " + endToEnd.max(),
-                format(drain / 1000.0), format(cpu.gatewayMillis() / messages) + " / " + format(cpu.loadMillis() / messages),
+                format(drain / 1000.0), cpu.perMessage(accepted.size()),
                 keptUp ? "yes" : "no"));
     }
 
