@@ -26,6 +26,8 @@ public final class ThroughputBenchmark {
     private final JointCallGateway setup;
     private final PartnerArrivals arrivals;
     private final OpenLoad load;
+    /** Steps run so far: each step's proposals get references of their own, even when a rate is given twice. */
+    private int steps;
 
     public ThroughputBenchmark(JointCallGateway setup, PartnerArrivals arrivals, OpenLoad load) {
         this.setup = setup;
@@ -48,7 +50,7 @@ public final class ThroughputBenchmark {
     }
 
     public Step run(int rate, Duration duration) {
-        JointCallTraffic traffic = new JointCallTraffic("R" + rate);
+        JointCallTraffic traffic = new JointCallTraffic("R" + rate + "S" + ++steps);
         long pid = setup.gateway().pid();
         AtomicLong peakRss = new AtomicLong();
         Thread sampler = new Thread(() -> {
