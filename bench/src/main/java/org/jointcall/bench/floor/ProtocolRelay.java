@@ -27,6 +27,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import org.jointcall.gateway.delivery.PartnerHttp;
+import org.jointcall.gateway.demo.PartnerRequests;
 import org.jointcall.signature.MessageSigner;
 import org.jointcall.signature.SignatureProfile;
 import org.jointcall.signature.keys.FileKeyRegistry;
@@ -69,8 +70,8 @@ public final class ProtocolRelay {
     private final MessageSigner signer;
     private final Map<String, URI> partners;
     private final Pattern messageIds;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+    /** The gateway's partner client, with its default connect timeout. */
+    private final HttpClient http = PartnerHttp.client(Duration.ofSeconds(5));
     private final ExecutorService pushes = Executors.newFixedThreadPool(PUSH_THREADS);
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
@@ -145,11 +146,9 @@ public final class ProtocolRelay {
 
     private void push(String code, URI endpoint, String contentType, byte[] body) {
         RequestMessage signed = signer.signRequest(RequestMessage.of("POST", endpoint, HttpFields.of("Content-Type", contentType), body)).message();
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(signed.body()));
-        signed.fields().lines().forEach(line -> request.header(line.name(), line.value()));
+        HttpRequest request = PartnerRequests.http(signed, HttpRequest.BodyPublishers.ofByteArray(signed.body())).build();
         try {
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             receipts.verify(ResponseMessage.of(response.statusCode(), PartnerHttp.fields(response.headers()), response.body())
                     .answering(signed), code.toLowerCase(Locale.ROOT));
             if (response.statusCode() / 100 != 2) {

@@ -3,6 +3,7 @@ package org.jointcall.gateway.delivery;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +23,12 @@ public final class PartnerHttp {
      * redirects: a signature covers the authority and path it was made for.
      */
     public static HttpClient client(DeliverySettings settings) {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.connectTimeout())
+        return client(settings.connectTimeout());
+    }
+
+    /** The same client with {@code connectTimeout}, for code that has no delivery settings (bench/'s protocol relay). */
+    public static HttpClient client(Duration connectTimeout) {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
